@@ -1,0 +1,5 @@
+from articles.models import HotlineBanner
+
+
+def hotline_banner(request):
+    return {"hotline_banner": HotlineBanner.objects.active().first()}

@@ -1,0 +1,248 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from simple_history.models import HistoricalRecords
+from taggit.managers import TaggableManager
+
+from articles import richtext
+from articles.text import search_fold, vietnamese_slugify
+
+from .base import NFCModel
+from .tag import TaggedArticle
+
+SAPO_MAX_LENGTH = 500
+
+
+class ArticleQuerySet(models.QuerySet):
+    def live(self):
+        """Articles a reader may see: published, and ``published_at`` already reached."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        """Published articles whose ``published_at`` is still ahead."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def for_listing(self):
+        """What a list of article cards shows: section, lead photo, authors."""
+        return self.select_related("section", "lead_photo").prefetch_related("authors")
+
+
+class Article(NFCModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Bản nháp")
+        SUBMITTED = "submitted", _("Chờ duyệt")
+        RETURNED = "returned", _("Trả lại")
+        PUBLISHED = "published", _("Đã xuất bản")
+
+    title = models.CharField(_("tiêu đề"), max_length=250)
+    slug = models.SlugField(_("đường dẫn"), max_length=200, editable=False)
+    location = models.CharField(
+        _("địa danh"),
+        max_length=60,
+        blank=True,
+        help_text=_("Nơi mở đầu sapo, ví dụ Hải Phòng; trang đọc in hoa: HẢI PHÒNG."),
+    )
+    sapo = models.TextField(
+        _("sapo"),
+        max_length=SAPO_MAX_LENGTH,
+        help_text=_("Đoạn dẫn, văn bản thuần, tối đa %(max)s ký tự.") % {"max": SAPO_MAX_LENGTH},
+    )
+    body = ProseEditorField(
+        _("nội dung"),
+        extensions={
+            "Bold": True,
+            "Italic": True,
+            "Heading": {"levels": [2, 3]},
+            "BulletList": True,
+            "OrderedList": True,
+            "ListItem": True,
+            "Blockquote": True,
+            "HardBreak": True,
+            "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+            "History": True,
+            "NewsPhoto": True,
+        },
+        sanitize=True,
+        blank=True,
+    )
+    section = models.ForeignKey(
+        "articles.Section",
+        verbose_name=_("chuyên mục"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    authors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tác giả"),
+        related_name="articles",
+        blank=True,
+        limit_choices_to={"is_staff": True},
+    )
+    byline = models.CharField(
+        _("bút danh / cộng tác viên"),
+        max_length=150,
+        blank=True,
+        help_text=_("Tên tác giả ngoài toà soạn, in thêm dưới bài."),
+    )
+    lead_photo = models.ForeignKey(
+        "articles.Photo",
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Photos placed in the body, kept in step with it on every save.
+    photos = models.ManyToManyField(
+        "articles.Photo",
+        verbose_name=_("ảnh trong bài"),
+        related_name="articles",
+        blank=True,
+        editable=False,
+    )
+    tags = TaggableManager(_("thẻ"), through=TaggedArticle, blank=True)
+    related = models.ManyToManyField(
+        "self",
+        verbose_name=_("bài liên quan"),
+        through="articles.RelatedArticle",
+        through_fields=("from_article", "to_article"),
+        symmetrical=False,
+        related_name="+",
+        blank=True,
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("thời điểm xuất bản"), null=True, blank=True)
+    # Accent-folded title, sapo and body text, for accent-insensitive search.
+    search_text = models.TextField(editable=False, default="")
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tạo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+        permissions = [
+            ("review_article", _("Có thể duyệt, trả lại bài viết")),
+            ("publish_article", _("Có thể xuất bản, hẹn giờ, gỡ bài viết")),
+        ]
+        indexes = [models.Index(fields=["status", "published_at"], name="article_live_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        self.slug = vietnamese_slugify(self.title) or "bai-viet"
+
+    def save(self, *args, **kwargs):
+        self.normalize_text()
+        self.slug = vietnamese_slugify(self.title) or "bai-viet"
+        self.search_text = search_fold(
+            " ".join([self.title, self.location, self.sapo, richtext.plain_text(self.body)])
+        )
+        super().save(*args, **kwargs)
+        from .photo import Photo
+
+        self.photos.set(Photo.objects.filter(pk__in=richtext.photo_ids(self.body)))
+
+    def get_absolute_url(self):
+        return reverse(
+            "articles:detail",
+            kwargs={"section_slug": self.section.slug, "slug": self.slug, "pk": self.pk},
+        )
+
+    @property
+    def is_live(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def location_display(self):
+        return self.location.upper()
+
+    @cached_property
+    def related_in_order(self):
+        return [link.to_article for link in self.related_links.select_related("to_article")]
+
+
+class RelatedArticle(models.Model):
+    from_article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="related_links"
+    )
+    to_article = models.ForeignKey(
+        Article, verbose_name=_("bài liên quan"), on_delete=models.CASCADE, related_name="+"
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("bài liên quan")
+        verbose_name_plural = _("bài liên quan (chọn tay, theo thứ tự)")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_article", "to_article"], name="unique_related_article"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(from_article=models.F("to_article")),
+                name="related_article_not_self",
+                violation_error_message=_("Bài viết không thể liên quan đến chính nó."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.to_article)
+
+
+class StateChange(models.Model):
+    """One step of an article's editorial trail: who moved it, when, from, to, and why."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="state_changes")
+    from_status = models.CharField(_("từ"), max_length=20, choices=Article.Status.choices)
+    to_status = models.CharField(_("sang"), max_length=20, choices=Article.Status.choices)
+    published_at = models.DateTimeField(_("giờ xuất bản"), null=True, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("lúc"), default=timezone.now)
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("chuyển trạng thái")
+        verbose_name_plural = _("lịch sử duyệt bài")
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"

@@ -1,0 +1,117 @@
+import os
+import uuid
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .base import NFCModel
+
+ALLOWED_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+
+
+def photo_upload_to(instance, filename):
+    ext = os.path.splitext(filename)[1].lower() or ".jpg"
+    return f"photos/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{ext}"
+
+
+class Photo(NFCModel):
+    image = models.ImageField(
+        _("ảnh"),
+        upload_to=photo_upload_to,
+        width_field="width",
+        height_field="height",
+        validators=[FileExtensionValidator(ALLOWED_EXTENSIONS)],
+        help_text=_("JPEG, PNG hoặc WebP."),
+    )
+    caption = models.TextField(_("chú thích"), max_length=500)
+    credit = models.CharField(
+        _("tác giả ảnh"),
+        max_length=100,
+        blank=True,
+        help_text=_("Tên người chụp, ví dụ Hoàng Tùng. Trang đọc hiện “Ảnh: Hoàng Tùng.”"),
+    )
+    alt_text = models.CharField(
+        _("mô tả cho người khiếm thị"),
+        max_length=300,
+        blank=True,
+        help_text=_("Để trống sẽ dùng chú thích."),
+    )
+    width = models.PositiveIntegerField(_("rộng (px)"), editable=False, default=0)
+    height = models.PositiveIntegerField(_("cao (px)"), editable=False, default=0)
+    # Storage names of the WebP renditions by width, plus a JPEG fallback; made once
+    # by articles.renditions when the file is saved, read by reader pages as they are.
+    renditions = models.JSONField(_("bản thu nhỏ"), default=dict, blank=True, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tải lên"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name = _("ảnh")
+        verbose_name_plural = _("thư viện ảnh")
+
+    def __str__(self):
+        return self.caption[:80]
+
+    def clean(self):
+        self.credit = _strip_credit_prefix(self.credit)
+
+    def save(self, *args, **kwargs):
+        from articles import renditions
+
+        self.credit = _strip_credit_prefix(self.credit)
+        file_changed = self.image and not getattr(self.image, "_committed", True)
+        super().save(*args, **kwargs)
+        if self.image and (file_changed or not self.renditions):
+            renditions.make(self)
+
+    @property
+    def alt(self):
+        return self.alt_text or self.caption
+
+    @property
+    def credit_line(self):
+        """``Ảnh: Hoàng Tùng.`` as printed under the photo; empty when no credit."""
+        return f"Ảnh: {self.credit.rstrip('.')}." if self.credit else ""
+
+    def _url(self, name):
+        return default_storage.url(name)
+
+    @property
+    def srcset(self):
+        return ", ".join(
+            f"{self._url(name)} {width}w" for width, name in self.renditions.get("webp", [])
+        )
+
+    @property
+    def src(self):
+        """A widely supported fallback for browsers that ignore ``srcset``."""
+        name = self.renditions.get("fallback")
+        return self._url(name) if name else self.image.url
+
+    def rendition_url(self, min_width=800):
+        """The smallest WebP rendition at least ``min_width`` wide (social cards, feeds)."""
+        sizes = self.renditions.get("webp", [])
+        for width, name in sizes:
+            if width >= min_width:
+                return self._url(name)
+        return self._url(sizes[-1][1]) if sizes else self.src
+
+
+def _strip_credit_prefix(credit):
+    credit = (credit or "").strip()
+    for prefix in ("Ảnh:", "ảnh:", "Ảnh :", "Photo:"):
+        if credit.startswith(prefix):
+            credit = credit[len(prefix) :].strip()
+    return credit.rstrip(".").strip()

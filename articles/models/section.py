@@ -1,0 +1,56 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from articles.text import vietnamese_slugify
+
+from .base import NFCModel
+
+
+class Section(NFCModel):
+    name = models.CharField(_("tên chuyên mục"), max_length=100)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("Để trống để tạo tự động từ tên, không dấu."),
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("chuyên mục cha"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    description = models.TextField(_("mô tả"), blank=True)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+
+    def __str__(self):
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+    def clean(self):
+        if self.parent_id:
+            if self.parent_id == self.pk:
+                raise ValidationError({"parent": _("Chuyên mục không thể là cha của chính nó.")})
+            if self.parent.parent_id:
+                raise ValidationError(
+                    {"parent": _("Chỉ có một cấp chuyên mục con: hãy chọn chuyên mục gốc.")}
+                )
+        if not self.slug:
+            self.slug = vietnamese_slugify(self.name, 100)
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = vietnamese_slugify(self.name, 100)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})

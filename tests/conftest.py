@@ -1,0 +1,48 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploads and renditions go to a temporary folder, never the repo's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _static_without_manifest(settings):
+    """Tests don't run collectstatic; static URLs come from the app folders as they are."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _member_of(group_name, **kwargs):
+    user = UserFactory(is_staff=True, **kwargs)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def journalist(db):
+    return _member_of("Phóng viên", username="phongvien")
+
+
+@pytest.fixture
+def other_journalist(db):
+    return _member_of("Phóng viên", username="phongvien2")
+
+
+@pytest.fixture
+def editor(db):
+    return _member_of("Biên tập viên", username="bientap")

@@ -1,0 +1,61 @@
+from datetime import timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from articles.models import Article, HotlineBanner, Photo, Section
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = "Lan"
+    last_name = "Nguyễn"
+    password = factory.django.Password("mat-khau-thu-nghiem")
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+
+    name = factory.Sequence(lambda n: f"Chuyên mục {n}")
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Photo
+
+    image = factory.django.ImageField(width=1600, height=900, color="teal", format="JPEG")
+    caption = factory.Sequence(lambda n: f"Cảng biển Hải Phòng, góc chụp số {n}")
+    credit = "Hoàng Tùng"
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Hải Phòng đẩy mạnh chuyển đổi xanh, bài số {n}")
+    location = "Hải Phòng"
+    sapo = "Ban Quản lý Khu kinh tế tổ chức hội thảo về chuyển đổi xanh các khu công nghiệp."
+    body = "<p>Đoạn thứ nhất.</p><p>Đoạn thứ hai.</p>"
+    section = factory.SubFactory(SectionFactory)
+
+    class Params:
+        live = factory.Trait(
+            status=Article.Status.PUBLISHED,
+            published_at=factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1)),
+        )
+
+
+class HotlineBannerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HotlineBanner
+
+    label = "Hotline"
+    phone = "0983.970.780"

@@ -1,0 +1,140 @@
+"""The foundation: settings, health check, migrations, lint, docker-compose."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from django.core.management import call_command
+from django.db import DatabaseError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_healthz_answers_when_the_database_does(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_says_503_when_the_database_does_not(client, db, monkeypatch):
+    class DownConnection:
+        def cursor(self):
+            raise DatabaseError("connection refused")
+
+    monkeypatch.setattr("articles.health.connection", DownConnection())
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "unavailable"
+
+
+def test_home_page_answers(client, db):
+    assert client.get("/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_no_missing_migrations():
+    """Models and migrations agree: `makemigrations --check` finds nothing."""
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_vietnamese_locale_and_time_zone(settings):
+    assert settings.LANGUAGE_CODE == "vi"
+    assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
+    assert settings.USE_TZ is True
+
+
+PRODUCTION_ENV = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
+    "DJANGO_ALLOWED_HOSTS": "news.example.vn",
+    "DJANGO_CSRF_TRUSTED_ORIGINS": "https://news.example.vn",
+    "DJANGO_SECURE_SSL_REDIRECT": "1",
+    "DJANGO_SECURE_HSTS_SECONDS": "31536000",
+    "DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS": "1",
+    "DJANGO_SECURE_HSTS_PRELOAD": "1",
+    "DJANGO_SECURE_COOKIES": "1",
+    "DJANGO_BEHIND_PROXY": "1",
+}
+
+
+def _manage(*args, env_extra):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(env_extra)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env_extra=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_deploy_warns_with_laptop_defaults():
+    """The deploy check is not silenced wholesale: laptop defaults still fail it."""
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env_extra={})
+    assert result.returncode != 0
+    assert "security.W004" in result.stdout + result.stderr
+
+
+def _settings_variables():
+    source = (ROOT / "newsroom" / "settings.py").read_text()
+    return set(re.findall(r'env(?:\.\w+)?\(\s*"([A-Z0-9_]+)"', source))
+
+
+def _compose():
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def test_compose_has_the_services_and_volumes():
+    compose = _compose()
+    assert {"db", "redis", "web"} <= set(compose["services"])
+    assert compose["services"]["db"]["image"].startswith("postgres:17")
+    assert "healthcheck" in compose["services"]["db"]
+    assert "healthcheck" in compose["services"]["web"]
+    assert "/healthz" in json.dumps(compose["services"]["web"]["healthcheck"])
+    assert compose["services"]["web"]["build"]
+    assert {"pgdata", "media"} <= set(compose["volumes"])
+
+
+def test_compose_gives_web_only_variables_the_settings_read():
+    compose = _compose()
+    web_env = compose["services"]["web"]["environment"]
+    names = set(web_env) if isinstance(web_env, dict) else {e.split("=")[0] for e in web_env}
+    unknown = names - _settings_variables()
+    assert not unknown, f"docker-compose.yml sets variables settings.py never reads: {unknown}"
+    assert {"DATABASE_URL", "REDIS_URL", "DJANGO_SECRET_KEY"} <= names
+
+
+def test_env_example_lists_exactly_the_settings_variables():
+    lines = (ROOT / ".env.example").read_text().splitlines()
+    names = {line.split("=")[0].lstrip("# ") for line in lines if "=" in line}
+    assert names == _settings_variables()
+
+
+def test_compose_is_valid_against_the_compose_specification():
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_path = ROOT / "tests" / "schemas" / "compose-spec.json"
+    schema = json.loads(schema_path.read_text())
+    jsonschema.validate(_compose(), schema)
+
+
+def test_ruff_is_clean():
+    ruff = Path(sys.executable).parent / "ruff"
+    check = subprocess.run([ruff, "check", "."], cwd=ROOT, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
+    fmt = subprocess.run(
+        [ruff, "format", "--check", "."], cwd=ROOT, capture_output=True, text=True
+    )
+    assert fmt.returncode == 0, fmt.stdout
