@@ -118,7 +118,9 @@ class Article(NFCModel):
         _("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("thời điểm xuất bản"), null=True, blank=True)
-    # Accent-folded title, sapo and body text, for accent-insensitive search.
+    # Accent-folded, lower-cased copies for accent-insensitive search (articles.text.search_fold):
+    # folding in Python keeps SQLite and PostgreSQL alike and needs no unaccent extension.
+    search_title = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
@@ -134,7 +136,7 @@ class Article(NFCModel):
     )
 
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["search_title", "search_text", "updated_at"])
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -155,8 +157,9 @@ class Article(NFCModel):
     def save(self, *args, **kwargs):
         self.normalize_text()
         self.slug = vietnamese_slugify(self.title) or "bai-viet"
+        self.search_title = search_fold(self.title)
         self.search_text = search_fold(
-            " ".join([self.title, self.location, self.sapo, richtext.plain_text(self.body)])
+            " ".join([self.location, self.sapo, richtext.plain_text(self.body)])
         )
         super().save(*args, **kwargs)
         from .photo import Photo
