@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from articles.text import search_fold
+
 from .base import NFCModel
 
 ALLOWED_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
@@ -55,6 +57,8 @@ class Photo(NFCModel):
         editable=False,
     )
     uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    # Accent-folded caption and credit for accent-insensitive search (articles.text.search_fold).
+    search_text = models.TextField(editable=False, default="")
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]
@@ -71,6 +75,7 @@ class Photo(NFCModel):
         from articles import renditions
 
         self.credit = _strip_credit_prefix(self.credit)
+        self.search_text = search_fold(f"{self.caption} {self.credit}")
         file_changed = self.image and not getattr(self.image, "_committed", True)
         super().save(*args, **kwargs)
         if self.image and (file_changed or not self.renditions):
