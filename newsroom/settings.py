@@ -137,6 +137,9 @@ if AWS_STORAGE_BUCKET_NAME := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
     AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None
 WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+# Serve /media/ from Django when nothing else does (make run, a single docker compose host);
+# turn off when a proxy, CDN or S3 serves the uploads.
+NEWSROOM_SERVE_MEDIA = env.bool("NEWSROOM_SERVE_MEDIA", default=not AWS_STORAGE_BUCKET_NAME)
 # Uploads: the admin checks size and type itself; Django's own limit is raised for photos.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from articles.health import healthz
+from newsroom.media import serve_media
 
 admin.site.site_header = "Newsroom — Toà soạn"
 admin.site.site_title = "Newsroom"
@@ -14,7 +15,6 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.NEWSROOM_SERVE_MEDIA:
+    # For a deployment with no proxy or object storage in front of the media volume.
+    urlpatterns.insert(0, re_path(r"^media/(?P<path>.*)$", serve_media))

@@ -138,3 +138,13 @@ def test_ruff_is_clean():
         [ruff, "format", "--check", "."], cwd=ROOT, capture_output=True, text=True
     )
     assert fmt.returncode == 0, fmt.stdout
+
+
+def test_uploaded_photos_are_served(client, db):
+    from tests.factories import PhotoFactory
+
+    photo = PhotoFactory()
+    response = client.get(photo.image.url)
+    assert response.status_code == 200
+    assert "max-age=2592000" in response["Cache-Control"]
+    assert client.get(photo.src).status_code == 200
