@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from articles import richtext
+from articles.search_index import PostgresOnlyGinIndex, article_search_vector
 from articles.text import search_fold, vietnamese_slugify
 
 from .base import NFCModel
@@ -146,7 +147,11 @@ class Article(NFCModel):
             ("review_article", _("Có thể duyệt, trả lại bài viết")),
             ("publish_article", _("Có thể xuất bản, hẹn giờ, gỡ bài viết")),
         ]
-        indexes = [models.Index(fields=["status", "published_at"], name="article_live_idx")]
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="article_live_idx"),
+            # Reader search (articles.search) on PostgreSQL; see articles.search_index.
+            PostgresOnlyGinIndex(article_search_vector(), name="article_search_idx"),
+        ]
 
     def __str__(self):
         return self.title

@@ -1,0 +1,35 @@
+"""The full-text search vector and its GIN index, shared by the model and articles.search.
+
+Folding (lower case, no accents, đ→d) happens in Python when an article is saved
+(``articles.text.search_fold`` fills ``search_title`` and ``search_text``), so the
+indexed expression is plain ``to_tsvector('simple', column)``: immutable, indexable,
+and no ``unaccent`` (which PostgreSQL does not mark IMMUTABLE) anywhere.
+"""
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
+
+
+def article_search_vector():
+    """Title weighted A above sapo and body B, over the folded columns."""
+    return SearchVector("search_title", weight="A", config="simple") + SearchVector(
+        "search_text", weight="B", config="simple"
+    )
+
+
+class PostgresOnlyGinIndex(GinIndex):
+    """A GIN index that PostgreSQL builds and other databases (SQLite) leave out.
+
+    SQLite has neither GIN nor ``to_tsvector``. A no-op statement rather than nothing,
+    because SQLite rebuilds a table with all its indexes on many schema changes.
+    """
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return "SELECT 1"
+        return super().create_sql(model, schema_editor, using=using, **kwargs)
+
+    def remove_sql(self, model, schema_editor, **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return "SELECT 1"
+        return super().remove_sql(model, schema_editor, **kwargs)
