@@ -5,7 +5,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-quick install migrate demo lint format check-pages bench clean
+.PHONY: run test test-quick install pagecheck-tools migrate demo lint format check-pages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,16 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The page checkers (Nu HTML Checker, axe-core, Lighthouse), when npm is there; without
+# it the page-check tests say what is missing.
+PAGECHECK := tools/pagecheck/node_modules/.installed
+$(PAGECHECK): tools/pagecheck/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix tools/pagecheck --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the page checks will be skipped (see README)"; fi
+
+pagecheck-tools: $(PAGECHECK)
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -33,8 +43,11 @@ run: demo
 	@echo ""
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install
+test: install pagecheck-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+check-pages: install pagecheck-tools
+	$(BIN)/python -m pytest tests/browser/test_page_quality.py $(PYTEST_ARGS)
 
 test-quick: install
 	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
