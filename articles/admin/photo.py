@@ -1,15 +1,207 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from articles.models import Photo
+from articles.text import search_fold
+
+from .photo_forms import MultiUploadForm, PhotoForm
+
+PICKER_PAGE_SIZE = 24
+THUMB_WIDTH = 96
+
+
+def thumbnail_url(photo):
+    """The smallest stored rendition; thumbnails are never made inside a request."""
+    return photo.rendition_url(min_width=0)
+
+
+def photo_json(photo):
+    """What the editor's picker and its placed figures show of a library photo."""
+    return {
+        "id": photo.pk,
+        "caption": photo.caption,
+        "credit": photo.credit,
+        "credit_line": photo.credit_line,
+        "alt": photo.alt,
+        "thumbnail": thumbnail_url(photo),
+        "width": photo.width,
+        "height": photo.height,
+    }
+
+
+def search_photos(queryset, term):
+    """Photos whose caption or credit hold every word of ``term``, accents ignored."""
+    for word in search_fold(term).split():
+        queryset = queryset.filter(search_text__contains=word)
+    return queryset
+
+
+class CreditListFilter(admin.SimpleListFilter):
+    title = gettext_lazy("tác giả ảnh")
+    parameter_name = "tac_gia"
+
+    def lookups(self, request, model_admin):
+        return [("co", _("Có tác giả ảnh")), ("thieu", _("Thiếu tác giả ảnh"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "co":
+            return queryset.exclude(credit="")
+        if self.value() == "thieu":
+            return queryset.filter(credit="")
+        return queryset
 
 
 @admin.register(Photo)
 class PhotoAdmin(admin.ModelAdmin):
-    list_display = ["caption", "credit", "width", "height", "uploaded_at"]
+    form = PhotoForm
+    list_display = ["thumbnail", "caption", "credit_display", "size", "uploader", "uploaded_at"]
+    list_display_links = ["thumbnail", "caption"]
+    list_select_related = ["uploaded_by"]
+    list_filter = [CreditListFilter, "uploaded_at"]
+    list_per_page = 50
+    # Searched through the folded search_text column, see get_search_results.
     search_fields = ["caption", "credit"]
-    fields = ["image", "caption", "credit", "alt_text"]
+    search_help_text = gettext_lazy("Tìm theo chú thích hoặc tác giả ảnh, có dấu hay không dấu.")
+    fields = ["image", "preview", "caption", "credit", "alt_text", "uploader", "uploaded_at"]
+    readonly_fields = ["preview", "uploader", "uploaded_at"]
+
+    @admin.display(description=gettext_lazy("ảnh"))
+    def thumbnail(self, photo):
+        height = round(THUMB_WIDTH * photo.height / photo.width) if photo.width else THUMB_WIDTH
+        return format_html(
+            '<img src="{}" alt="" width="{}" height="{}" loading="lazy" class="photo-thumb">',
+            thumbnail_url(photo),
+            THUMB_WIDTH,
+            height,
+        )
+
+    @admin.display(description=gettext_lazy("xem trước"))
+    def preview(self, photo):
+        if not photo.pk:
+            return "—"
+        return format_html('<img src="{}" alt="" style="max-width:480px;height:auto">', photo.src)
+
+    @admin.display(description=gettext_lazy("tác giả ảnh"), ordering="credit")
+    def credit_display(self, photo):
+        if photo.credit:
+            return photo.credit
+        return format_html('<strong class="missing-credit">{}</strong>', _("thiếu tác giả ảnh"))
+
+    @admin.display(description=gettext_lazy("kích thước"))
+    def size(self, photo):
+        return f"{photo.width} × {photo.height}"
+
+    @admin.display(description=gettext_lazy("người tải lên"), ordering="uploaded_by__username")
+    def uploader(self, photo):
+        user = photo.uploaded_by
+        return (user.get_full_name() or user.username) if user else "—"
+
+    def get_search_results(self, request, queryset, search_term):
+        return search_photos(queryset, search_term), False
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
+
+    def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        wrap = self.admin_site.admin_view
+        return [
+            path("picker/", wrap(self.picker_view), name=f"{prefix}_picker"),
+            path("<int:pk>/card/", wrap(self.card_view), name=f"{prefix}_card"),
+            path("upload/", wrap(self.upload_view), name=f"{prefix}_upload"),
+            path("multi-upload/", wrap(self.multi_upload_view), name=f"{prefix}_multi_upload"),
+            *super().get_urls(),
+        ]
+
+    def _refuse_json(self, message):
+        return JsonResponse({"error": message}, status=403)
+
+    def picker_view(self, request):
+        """The editor's photo picker: newest first, filtered by ``q``, a page at a time."""
+        if not self.has_view_permission(request):
+            return self._refuse_json(_("Bạn không có quyền xem thư viện ảnh."))
+        queryset = search_photos(Photo.objects.all(), request.GET.get("q", ""))
+        try:
+            page = max(int(request.GET.get("page", 1)), 1)
+        except ValueError:
+            page = 1
+        start = (page - 1) * PICKER_PAGE_SIZE
+        rows = list(queryset[start : start + PICKER_PAGE_SIZE + 1])
+        return JsonResponse(
+            {
+                "results": [photo_json(photo) for photo in rows[:PICKER_PAGE_SIZE]],
+                "page": page,
+                "has_more": len(rows) > PICKER_PAGE_SIZE,
+            }
+        )
+
+    def card_view(self, request, pk):
+        """One photo as a figure placed in the editor shows it."""
+        if not self.has_view_permission(request):
+            return self._refuse_json(_("Bạn không có quyền xem thư viện ảnh."))
+        photo = Photo.objects.filter(pk=pk).first()
+        if photo is None:
+            message = _("Ảnh số %(id)s không còn trong thư viện.") % {"id": pk}
+            return JsonResponse({"error": message}, status=404)
+        return JsonResponse({"photo": photo_json(photo)})
+
+    def _save_upload(self, request, form):
+        photo = form.save(commit=False)
+        photo.uploaded_by = request.user
+        photo.save()
+        self.log_addition(request, photo, [{"added": {}}])
+        return photo
+
+    def upload_view(self, request):
+        """Upload one photo from the editor's dialog; JSON errors in Vietnamese."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_add_permission(request):
+            return self._refuse_json(_("Bạn không có quyền tải ảnh lên."))
+        form = PhotoForm(request.POST, request.FILES)
+        if not form.is_valid():
+            errors = {name: [str(m) for m in msgs] for name, msgs in form.errors.items()}
+            return JsonResponse({"errors": errors}, status=400)
+        photo = self._save_upload(request, form)
+        return JsonResponse({"photo": photo_json(photo)}, status=201)
+
+    def multi_upload_view(self, request):
+        """Several photos at once, sharing a caption and credit; bad files are named, good kept."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = MultiUploadForm(request.POST or None, request.FILES or None)
+        rejected = []
+        if request.method == "POST" and form.is_valid():
+            saved = 0
+            for upload, photo_form in form.photo_forms():
+                if photo_form.is_valid():
+                    self._save_upload(request, photo_form)
+                    saved += 1
+                else:
+                    errors = [str(m) for msgs in photo_form.errors.values() for m in msgs]
+                    rejected.append({"name": upload.name, "errors": errors})
+            if saved:
+                messages.success(request, _("Đã tải lên %(n)s ảnh.") % {"n": saved})
+            if not rejected:
+                return redirect("admin:articles_photo_changelist")
+            message = _("%(n)s tệp không tải lên được, xem lý do bên dưới.")
+            messages.error(request, message % {"n": len(rejected)})
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Tải nhiều ảnh lên thư viện"),
+            "form": form,
+            "rejected": rejected,
+            "has_view_permission": self.has_view_permission(request),
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/articles/photo/multi_upload.html", context)
