@@ -45,11 +45,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304 answers for every page, cached or fresh.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Anonymous readers' pages from the cache (articles/pagecache.py).
+    "articles.pagecache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "newsroom.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -191,6 +195,8 @@ LOGGING = {
 NEWSROOM_SITE_NAME = env.str("NEWSROOM_SITE_NAME", default="Newsroom")
 NEWSROOM_SITE_URL = env.str("NEWSROOM_SITE_URL", default="http://127.0.0.1:8000")
 NEWSROOM_PHOTO_WIDTHS = (480, 800, 1200)
+# Longest a reader page stays in the page cache (never past the next scheduled article).
+NEWSROOM_PAGE_CACHE_SECONDS = env.int("NEWSROOM_PAGE_CACHE_SECONDS", default=300)
 
 # Taggit: tags are case-insensitive ("Hải Phòng" and "hải phòng" are one tag).
 TAGGIT_CASE_INSENSITIVE = True

@@ -21,6 +21,17 @@ def _static_without_manifest(settings):
 
 
 @pytest.fixture(autouse=True)
+def _page_cache_off(settings):
+    """Tests see each view's own work; tests/test_pagecache.py turns the page cache on."""
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 300
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
     yield
