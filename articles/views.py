@@ -1,29 +1,181 @@
+"""Reader pages. Every one asks for articles through ``Article.objects.live()``."""
+
+from itertools import groupby
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
 
-from articles.models import Article, Section, Tag
+from articles import richtext
+from articles.models import Article, Photo, Section, Tag
+from articles.related import related_articles
+from articles.search import clean_query, search_articles
+from articles.templatetags.articles_tags import absolute_url, full_name
+
+PER_PAGE = 20
+LATEST_ON_HOME = 10
+PER_SECTION_ON_HOME = 4
 
 
+def _cards():
+    """Live articles as list cards show them (lead photo, title, sapo, dateline; no byline)."""
+    return Article.objects.live().select_related("section", "lead_photo")
+
+
+def _page(request, articles):
+    """Page ``?trang=N`` of ``articles``; a page that does not exist is a 404, not a 500."""
+    try:
+        return Paginator(articles, PER_PAGE).page(request.GET.get("trang", 1))
+    except InvalidPage as exc:
+        raise Http404("Không có trang này.") from exc
+
+
+def _canonical(request, page=None):
+    path = request.path
+    if page is not None and page.number > 1:
+        path += f"?trang={page.number}"
+    return absolute_url(path)
+
+
+@require_GET
 def home(request):
-    articles = Article.objects.live().for_listing()[:20]
-    return render(request, "articles/home.html", {"articles": articles})
-
-
-def section_detail(request, slug):
-    section = get_object_or_404(Section, slug=slug)
-    articles = Article.objects.live().for_listing().filter(section=section)[:20]
+    latest = list(_cards()[: LATEST_ON_HOME + 1])
+    # One query for every section's latest few, whatever the number of sections.
+    per_section = (
+        _cards()
+        .annotate(
+            row=Window(
+                RowNumber(),
+                partition_by=F("section_id"),
+                order_by=[F("published_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(row__lte=PER_SECTION_ON_HOME)
+        .order_by("section__position", "section__name", "section_id", "row")
+    )
+    blocks = [
+        (section_id, list(articles))
+        for section_id, articles in groupby(per_section, key=lambda a: a.section_id)
+    ]
     return render(
-        request, "articles/section_detail.html", {"section": section, "articles": articles}
+        request,
+        "articles/home.html",
+        {
+            "lead": latest[0] if latest else None,
+            "latest": latest[1:],
+            "blocks": [(articles[0].section, articles) for _, articles in blocks],
+            "canonical_url": absolute_url(reverse("articles:home")),
+            "meta_description": f"{settings.NEWSROOM_SITE_NAME}: tin tức mới nhất.",
+        },
     )
 
 
+@require_GET
+def section_detail(request, slug):
+    section = get_object_or_404(Section.objects.select_related("parent"), slug=slug)
+    articles = _cards().filter(Q(section=section) | Q(section__parent=section))
+    page = _page(request, articles)
+    return render(
+        request,
+        "articles/section_detail.html",
+        {
+            "section": section,
+            "page": page,
+            "canonical_url": _canonical(request, page),
+            "section_feed": reverse("articles:section_feed", kwargs={"slug": section.slug}),
+        },
+    )
+
+
+@require_GET
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    articles = Article.objects.live().for_listing().filter(tags=tag)[:20]
-    return render(request, "articles/tag_detail.html", {"tag": tag, "articles": articles})
+    page = _page(request, _cards().filter(tags=tag))
+    if not page.paginator.count:
+        raise Http404("Chưa có bài viết nào gắn thẻ này.")
+    return render(
+        request,
+        "articles/tag_detail.html",
+        {"tag": tag, "page": page, "canonical_url": _canonical(request, page)},
+    )
 
 
+@require_GET
+def author_detail(request, pk):
+    author = get_object_or_404(get_user_model(), pk=pk)
+    page = _page(request, _cards().filter(authors=author))
+    # Only people with a live article have a public page: no list of staff accounts.
+    if not page.paginator.count:
+        raise Http404("Không có tác giả này.")
+    return render(
+        request,
+        "articles/author_detail.html",
+        {
+            "author": author,
+            "author_name": full_name(author),
+            "page": page,
+            "canonical_url": _canonical(request, page),
+        },
+    )
+
+
+@require_GET
+def search(request):
+    query = clean_query(request.GET.get("q"))
+    page = _page(request, search_articles(query).select_related("section", "lead_photo"))
+    return render(request, "articles/search.html", {"q": query, "page": page})
+
+
+def article_context(article: Article, *, preview: bool = False) -> dict:
+    """What ``articles/article_detail.html`` needs; a preview passes ``preview=True``."""
+    photos = Photo.objects.in_bulk(richtext.photo_ids(article.body))
+    return {
+        "article": article,
+        "body": richtext.render_body(article.body, photos),
+        "authors": list(article.authors.all()),
+        "tags": list(article.tags.all()),
+        "related": related_articles(article),
+        "preview": preview,
+        "canonical_url": absolute_url(article.get_absolute_url()),
+        "share_image": (
+            absolute_url(article.lead_photo.rendition_url(1200)) if article.lead_photo else ""
+        ),
+        "section_feed": reverse("articles:section_feed", kwargs={"slug": article.section.slug}),
+    }
+
+
+@require_GET
 def article_detail(request, section_slug, slug, pk):
-    article = get_object_or_404(Article.objects.live().select_related("section"), pk=pk)
+    articles = (
+        Article.objects.live()
+        .select_related("section__parent", "lead_photo")
+        .prefetch_related("authors", "tags")
+    )
+    article = get_object_or_404(articles, pk=pk)
+    # The id in the URL finds the article whatever its slug or section, so an old URL
+    # (the title, hence the slug, changed; or the article moved section) still finds it
+    # and answers 301 to the current one. No contrib.redirects row has to be written on
+    # every title change, and none can be forgotten.
     if (section_slug, slug) != (article.section.slug, article.slug):
-        return redirect(article, permanent=True)
-    return render(request, "articles/article_detail.html", {"article": article})
+        return redirect(article.get_absolute_url(), permanent=True)
+    return render(request, "articles/article_detail.html", article_context(article))
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /tim-kiem/",
+        "",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap-news'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

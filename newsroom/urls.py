@@ -1,8 +1,12 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
 from articles.health import healthz
+from articles.preview import article_preview
+from articles.sitemaps import NEWS_SITEMAPS, SITEMAPS
+from articles.views import robots_txt
 from newsroom.media import serve_media
 
 admin.site.site_header = "Newsroom — Toà soạn"
@@ -11,7 +15,16 @@ admin.site.index_title = "Quản trị nội dung"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap-news.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": NEWS_SITEMAPS, "template_name": "articles/sitemap_news.xml"},
+        name="sitemap-news",
+    ),
     path("admin/", admin.site.urls),
+    path("xem-truoc/<str:token>/", article_preview, name="article_preview"),
     path("", include("articles.urls")),
 ]
 

@@ -1,0 +1,110 @@
+"""RSS 2.0 feeds: the whole site and one per section, live articles only."""
+
+import mimetypes
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.core.files.storage import default_storage
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+
+from articles.models import Article, Section
+from articles.templatetags.articles_tags import absolute_url, full_name
+
+FEED_SIZE = 30
+ENCLOSURE_MIN_WIDTH = 800
+
+
+def _enclosure_name(photo) -> str:
+    """Storage name of the photo's rendition for feeds: the smallest WebP ≥ 800 px wide."""
+    sizes = photo.renditions.get("webp", [])
+    for width, name in sizes:
+        if width >= ENCLOSURE_MIN_WIDTH:
+            return name
+    return sizes[-1][1] if sizes else photo.renditions.get("fallback") or photo.image.name
+
+
+class LatestArticlesFeed(Feed):
+    feed_type = Rss201rev2Feed
+    language = "vi"
+
+    def title(self):
+        return settings.NEWSROOM_SITE_NAME
+
+    def link(self):
+        return absolute_url(reverse("articles:home"))
+
+    def feed_url(self):
+        return absolute_url(reverse("articles:feed"))
+
+    def description(self):
+        return f"Tin mới nhất của {settings.NEWSROOM_SITE_NAME}."
+
+    def articles(self):
+        return Article.objects.live()
+
+    def items(self, obj=None):
+        articles = self.articles() if obj is None else self.articles(obj)
+        return articles.select_related("section", "lead_photo").prefetch_related(
+            "authors", "tags"
+        )[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        location = f"{item.location_display} " if item.location else ""
+        return location + item.sapo
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
+
+    def item_guid(self, item):
+        return absolute_url(item.get_absolute_url())
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        names = [full_name(user) for user in item.authors.all()]
+        return ", ".join(names + ([item.byline] if item.byline else [])) or None
+
+    def item_categories(self, item):
+        return [item.section.name] + [tag.name for tag in item.tags.all()]
+
+    def item_enclosures(self, item):
+        photo = item.lead_photo
+        if photo is None:
+            return []
+        name = _enclosure_name(photo)
+        # The size comes from the storage (a stat on disk), never from the database.
+        try:
+            length = default_storage.size(name)
+        except (OSError, NotImplementedError):
+            length = 0
+        mime_type = mimetypes.guess_type(name)[0] or "image/jpeg"
+        return [Enclosure(absolute_url(default_storage.url(name)), str(length), mime_type)]
+
+
+class SectionFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Section, slug=slug)
+
+    def title(self, obj):
+        return f"{obj.name} – {settings.NEWSROOM_SITE_NAME}"
+
+    def link(self, obj):
+        return absolute_url(obj.get_absolute_url())
+
+    def feed_url(self, obj):
+        return absolute_url(reverse("articles:section_feed", kwargs={"slug": obj.slug}))
+
+    def description(self, obj):
+        return obj.description or f"Tin mới nhất chuyên mục {obj.name}."
+
+    def articles(self, obj):
+        return Article.objects.live().filter(section=obj)
