@@ -1,31 +1,412 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 
+from articles import preview, publishing
 from articles.models import Article, RelatedArticle
+from articles.text import search_fold
+
+from . import calendar, revisions
+from .forms import ArticleForm, WorkflowForm
+
+PRESENCE_SECONDS = 90
 
 
 class RelatedArticleInline(admin.TabularInline):
     model = RelatedArticle
     fk_name = "from_article"
     autocomplete_fields = ["to_article"]
+    fields = ["to_article", "position"]
     extra = 0
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = "trạng thái"
+    parameter_name = "trang_thai"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", "Bản nháp"),
+            ("submitted", "Chờ duyệt"),
+            ("returned", "Trả lại"),
+            ("scheduled", "Hẹn giờ"),
+            ("live", "Đã xuất bản"),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "scheduled":
+            return queryset.scheduled()
+        if value == "live":
+            return queryset.live()
+        if value in ("draft", "submitted", "returned"):
+            return queryset.filter(status=value)
+        return queryset
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "section", "status", "published_at"]
-    list_filter = ["status", "section"]
-    search_fields = ["title"]
-    date_hierarchy = "published_at"
-    autocomplete_fields = ["lead_photo", "authors"]
-    fields = [
-        "title",
-        "location",
-        "sapo",
-        "body",
-        "lead_photo",
+    form = ArticleForm
+    list_display = ["title", "section", "authors_list", "state", "published_at", "updated_at"]
+    list_select_related = ["section"]
+    list_filter = [
+        StateFilter,
         "section",
-        "tags",
-        "authors",
-        "byline",
+        ("authors", admin.RelatedOnlyFieldListFilter),
+        ("published_at", admin.DateFieldListFilter),
+    ]
+    # Matching runs on the accent-folded copies (see get_search_results).
+    search_fields = ["search_title"]
+    search_help_text = "Tìm theo tiêu đề, sapo, nội dung; gõ có dấu hay không dấu đều được."
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["lead_photo"]
+    filter_horizontal = ["authors"]
+    readonly_fields = ["lead_photo_thumbnail", "state"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "location",
+                    "sapo",
+                    "body",
+                    "lead_photo",
+                    "lead_photo_thumbnail",
+                    "section",
+                    "tags",
+                    "version",
+                ]
+            },
+        ),
+        ("Tác giả", {"fields": ["authors", "byline"]}),
+        ("Trạng thái", {"fields": ["state"]}),
     ]
     inlines = [RelatedArticleInline]
+    actions = ["publish_selected", "unpublish_selected"]
+    object_history_template = "admin/articles/article/revision_list.html"
+
+    # Display
+
+    @admin.display(description="tác giả")
+    def authors_list(self, obj):
+        return ", ".join(a.get_full_name() or a.get_username() for a in obj.authors.all())
+
+    @admin.display(description="trạng thái", ordering="status")
+    def state(self, obj):
+        return revisions.state_label(obj)
+
+    @admin.display(description="ảnh đại diện đã chọn")
+    def lead_photo_thumbnail(self, obj):
+        photo = obj.lead_photo if obj and obj.lead_photo_id else None
+        if photo is None:
+            return "Chưa chọn ảnh (lưu bài để xem ảnh thu nhỏ)."
+        return format_html(
+            '<img src="{}" alt="{}" style="max-width:240px;height:auto"><br>{} {}',
+            photo.src,
+            photo.alt,
+            photo.caption,
+            photo.credit_line or "— chưa ghi tác giả ảnh",
+        )
+
+    # Who sees what
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request).prefetch_related("authors")
+        user = request.user
+        if publishing.is_editor(user):
+            return qs
+        own = Q(created_by=user) | Q(
+            pk__in=Article.authors.through.objects.filter(user=user).values("article_id")
+        )
+        match = request.resolver_match
+        if match and match.url_name == "autocomplete":
+            # Picking related articles: one's own, and what readers can already see.
+            return qs.filter(own | Q(pk__in=Article.objects.live().values("pk")))
+        return qs.filter(own)
+
+    def get_object(self, request, object_id, from_field=None):
+        # Any article: the views then ask has_view/has_change_permission for this one,
+        # so another author's article is refused with 403 instead of "not found".
+        field = Article._meta.get_field(from_field) if from_field else Article._meta.pk
+        try:
+            return Article.objects.get(**{field.name: field.to_python(object_id)})
+        except (Article.DoesNotExist, ValidationError, ValueError):
+            return None
+
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or publishing.can_view(request.user, obj))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or publishing.can_edit(request.user, obj))
+
+    def has_publish_permission(self, request):
+        return publishing.can_publish(request.user)
+
+    def get_search_results(self, request, queryset, search_term):
+        for word in search_fold(search_term).split():
+            queryset = queryset.filter(
+                Q(search_title__contains=word) | Q(search_text__contains=word)
+            )
+        return queryset, False
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # ``version`` is the form's own hidden field (the model's is not editable).
+        fields = kwargs.get("fields") or flatten_fieldsets(self.get_fieldsets(request, obj))
+        kwargs["fields"] = [f for f in fields if f != "version"]
+        return super().get_form(request, obj, change, **kwargs)
+
+    def get_changeform_initial_data(self, request):
+        return {"authors": [request.user.pk], **super().get_changeform_initial_data(request)}
+
+    # Saving: thin calls into articles.publishing
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            publishing.save_edit(obj, by=request.user, version=form.cleaned_data["version"])
+        else:
+            publishing.create(obj, by=request.user)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not change and not form.instance.authors.exists():
+            form.instance.authors.add(request.user)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        for _attempt in range(3):
+            try:
+                return super().changeform_view(request, object_id, form_url, extra_context)
+            except publishing.EditConflict:
+                # Another save won between our form check and our UPDATE; the transaction
+                # rolled back. Run again: the form's version check now reports the conflict.
+                continue
+        raise PermissionDenied("Bài đang được lưu liên tục bởi người khác; hãy thử lại.")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, unquote(object_id))
+        if article is not None and self.has_view_permission(request, article):
+            extra_context = {**(extra_context or {}), **self._side_context(request, article)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["conflict"] = getattr(context["adminform"].form, "conflict", None)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _side_context(self, request, article):
+        return {
+            "trail": article.state_changes.select_related("by"),
+            "workflow_actions": publishing.available_actions(request.user, article),
+            "workflow_url": reverse("admin:articles_article_workflow", args=[article.pk]),
+            "preview_url": request.build_absolute_uri(preview.preview_url(article)),
+            "preview_days": preview.MAX_AGE.days,
+            "state_text": revisions.state_label(article),
+            "article_version": article.version,
+            "also_editing": self._presence(request, article),
+            "now_local": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        }
+
+    def _presence(self, request, article):
+        """Others who opened this article's form in the last minute and a half."""
+        key = f"article-editing:{article.pk}"
+        now = timezone.now().timestamp()
+        seen = {
+            uid: entry
+            for uid, entry in (cache.get(key) or {}).items()
+            if now - entry[1] < PRESENCE_SECONDS
+        }
+        user = request.user
+        if request.method == "GET":
+            seen[user.pk] = (user.get_full_name() or user.get_username(), now)
+            cache.set(key, seen, PRESENCE_SECONDS)
+        return [name for uid, (name, _at) in seen.items() if uid != user.pk]
+
+    # Workflow, history and calendar views
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("lich/", view(self.calendar_view), name="articles_article_calendar"),
+            path(
+                "<path:object_id>/quy-trinh/",
+                view(self.workflow_view),
+                name="articles_article_workflow",
+            ),
+            path(
+                "<path:object_id>/history/so-sanh/",
+                view(self.revision_diff_view),
+                name="articles_article_revision_diff",
+            ),
+            path(
+                "<path:object_id>/history/<int:history_id>/khoi-phuc/",
+                view(self.revision_restore_view),
+                name="articles_article_revision_restore",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _article_or_404(self, request, object_id, *, edit=False):
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404("Không có bài viết này.")
+        allowed = (self.has_change_permission if edit else self.has_view_permission)(
+            request, article
+        )
+        if not allowed:
+            raise PermissionDenied
+        return article
+
+    def workflow_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._article_or_404(request, object_id)
+        back = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+            back = ""
+        back = back or reverse("admin:articles_article_change", args=[article.pk])
+        form = WorkflowForm(request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                messages.error(request, " ".join(errors))
+            return redirect(back)
+        data = form.cleaned_data
+        action, note, at = data["action"], data["note"], data["at"]
+        calls = {
+            "submit": lambda: publishing.submit(article, by=request.user, note=note),
+            "return": lambda: publishing.return_to_author(article, by=request.user, note=note),
+            "publish": lambda: publishing.publish(article, by=request.user, note=note),
+            "schedule": lambda: publishing.schedule(article, by=request.user, at=at, note=note),
+            "reschedule": lambda: publishing.reschedule(
+                article, by=request.user, at=at, note=note
+            ),
+            "unpublish": lambda: publishing.unpublish(article, by=request.user, note=note),
+        }
+        try:
+            if data["version"] is not None and data["version"] != article.version:
+                raise ValidationError(
+                    "Bài vừa được người khác thay đổi sau khi bạn mở; hãy xem lại rồi thử lại."
+                )
+            calls[action]()
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            label = dict(WorkflowForm.ACTIONS)[action]
+            messages.success(
+                request, f"{label}: xong. Trạng thái: {revisions.state_label(article)}."
+            )
+        return redirect(back)
+
+    def history_view(self, request, object_id, extra_context=None):
+        article = self._article_or_404(request, object_id)
+        records = list(
+            article.history.select_related("history_user").order_by("-history_date", "-history_id")
+        )
+        for record in records:
+            record.state_text = revisions.state_label(record)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Lịch sử sửa bài: {article}",
+            "article": article,
+            "records": records,
+            "can_restore": self.has_change_permission(request, article),
+        }
+        return TemplateResponse(request, self.object_history_template, context)
+
+    def revision_diff_view(self, request, object_id):
+        article = self._article_or_404(request, object_id)
+        history = article.history.all()
+        try:
+            old = history.get(history_id=int(request.GET.get("a", "")))
+            new = (
+                history.get(history_id=int(request.GET["b"]))
+                if request.GET.get("b")
+                else history.order_by("-history_date", "-history_id").first()
+            )
+        except (ValueError, KeyError, history.model.DoesNotExist) as error:
+            raise Http404("Không có phiên bản này.") from error
+        if old.history_date > new.history_date:
+            old, new = new, old
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"So sánh hai phiên bản: {article}",
+            "article": article,
+            "old": old,
+            "new": new,
+            "changes": revisions.diff(old, new),
+        }
+        return TemplateResponse(request, "admin/articles/article/revision_diff.html", context)
+
+    def revision_restore_view(self, request, object_id, history_id):
+        article = self._article_or_404(request, object_id, edit=True)
+        revision = get_object_or_404(article.history.all(), history_id=history_id)
+        if request.method == "POST":
+            try:
+                publishing.restore(article, by=request.user, revision=revision)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(
+                    request, f"Đã khôi phục nội dung phiên bản {revision.version} thành bản mới."
+                )
+            return redirect("admin:articles_article_change", article.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Khôi phục phiên bản {revision.version}?",
+            "article": article,
+            "revision": revision,
+            "changes": revisions.diff(article, revision),
+        }
+        return TemplateResponse(request, "admin/articles/article/revision_restore.html", context)
+
+    def calendar_view(self, request):
+        if not publishing.can_publish(request.user):
+            raise PermissionDenied
+        anchor = calendar.parse_day(request.GET.get("ngay"))
+        context = {
+            **self.admin_site.each_context(request),
+            **calendar.build(anchor, request.GET.get("xem", "week")),
+            "opts": self.opts,
+            "title": "Lịch xuất bản",
+            "workflow_url_name": "admin:articles_article_workflow",
+            "now_local": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        }
+        return TemplateResponse(request, "admin/articles/article/calendar.html", context)
+
+    def changelist_view(self, request, extra_context=None):
+        extra = {"can_see_calendar": publishing.can_publish(request.user)}
+        return super().changelist_view(request, {**(extra_context or {}), **extra})
+
+    # Actions
+
+    def _each(self, request, queryset, call, done):
+        count = 0
+        for article in queryset:
+            try:
+                call(article, by=request.user)
+            except ValidationError as error:
+                messages.error(request, f"“{article}”: {' '.join(error.messages)}")
+            else:
+                count += 1
+        if count:
+            messages.success(request, done.format(count=count))
+
+    @admin.action(description="Xuất bản ngay các bài đã chọn", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._each(request, queryset, publishing.publish, "Đã xuất bản {count} bài.")
+
+    @admin.action(description="Gỡ các bài đã chọn", permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        self._each(request, queryset, publishing.unpublish, "Đã gỡ {count} bài.")

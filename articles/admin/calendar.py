@@ -1,0 +1,104 @@
+"""The editors' calendar: scheduled and published articles by day, in the newsroom's time."""
+
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+
+from articles.models import Article
+
+from .revisions import format_datetime
+
+WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def parse_day(value: str | None) -> date:
+    try:
+        return date.fromisoformat(value) if value else timezone.localdate()
+    except ValueError:
+        return timezone.localdate()
+
+
+def _shift_month(day: date, months: int) -> date:
+    month_index = day.year * 12 + day.month - 1 + months
+    return date(month_index // 12, month_index % 12 + 1, 1)
+
+
+def _entries(start: date, end: date) -> list[Article]:
+    return list(
+        Article.objects.filter(
+            status=Article.Status.PUBLISHED,
+            published_at__gte=_start_of(start),
+            published_at__lt=_start_of(end),
+        )
+        .select_related("section")
+        .order_by("published_at", "pk")
+    )
+
+
+def build(anchor: date, mode: str) -> dict:
+    """Days from Monday to Sunday of the week, or the weeks covering the month, of ``anchor``."""
+    today = timezone.localdate()
+    now = timezone.now()
+    if mode == "month":
+        first = anchor.replace(day=1)
+        start = first - timedelta(days=first.weekday())
+        next_first = _shift_month(first, 1)
+        end = next_first + timedelta(days=(7 - next_first.weekday()) % 7)
+        prev_anchor, next_anchor = _shift_month(first, -1), next_first
+        title = f"Tháng {first.month:02d}/{first.year}"
+    else:
+        mode = "week"
+        start = anchor - timedelta(days=anchor.weekday())
+        end = start + timedelta(days=7)
+        prev_anchor, next_anchor = start - timedelta(days=7), end
+        last = end - timedelta(days=1)
+        title = f"Tuần {start:%d/%m} – {last:%d/%m/%Y}"
+
+    by_day: dict[date, list] = {}
+    for article in _entries(min(start, today), max(end, today + timedelta(days=1))):
+        by_day.setdefault(timezone.localdate(article.published_at), []).append(
+            _entry(article, now)
+        )
+    days = []
+    day = start
+    while day < end:
+        days.append(
+            {
+                "date": day,
+                "label": f"{WEEKDAYS[day.weekday()]} {day:%d/%m}",
+                "is_today": day == today,
+                "in_month": mode == "week" or day.month == anchor.month,
+                "entries": by_day.get(day, []),
+            }
+        )
+        day += timedelta(days=1)
+    return {
+        "mode": mode,
+        "title": title,
+        "weeks": [days[i : i + 7] for i in range(0, len(days), 7)],
+        "weekdays": WEEKDAYS,
+        "today": today,
+        "today_label": f"{WEEKDAYS[today.weekday()]} {today:%d/%m/%Y}",
+        "today_queue": by_day.get(today, []),
+        "prev": prev_anchor.isoformat(),
+        "next": next_anchor.isoformat(),
+        "anchor": anchor.isoformat(),
+    }
+
+
+def _entry(article: Article, now: datetime) -> dict:
+    local = timezone.localtime(article.published_at)
+    scheduled = article.published_at > now
+    return {
+        "article": article,
+        "time": f"{local:%H:%M}",
+        "is_scheduled": scheduled,
+        "state": f"Hẹn giờ: {format_datetime(article.published_at)}"
+        if scheduled
+        else "Đã xuất bản",
+        "input_value": f"{local:%Y-%m-%dT%H:%M}",
+    }

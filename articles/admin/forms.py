@@ -1,0 +1,175 @@
+"""The journalist's article form, the tag autocomplete widget and the workflow form."""
+
+from django import forms
+from django.conf import settings
+from django.contrib.admin.widgets import get_select2_language
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from taggit.utils import parse_tags
+
+from articles.models import Article
+
+from . import revisions
+
+# Only the workflow buttons (articles.publishing) move these; a form never may.
+WORKFLOW_ONLY = ("status", "published_at", "created_by", "slug", "search_title", "search_text")
+
+
+class TagAutocompleteWidget(forms.SelectMultiple):
+    """Tag names picked with select2, suggested from ``articles.Tag``; new names allowed.
+
+    Suggestions come from the admin's own autocomplete view (TagAdmin's ``search_fields``);
+    the value posted is one name per option, handed to taggit as a comma-separated string.
+    """
+
+    template_name = "django/forms/widgets/select.html"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"class": "tag-autocomplete", **(attrs or {})})
+
+    @property
+    def media(self):
+        extra = "" if settings.DEBUG else ".min"
+        i18n = get_select2_language()
+        i18n_js = [f"admin/js/vendor/select2/i18n/{i18n}.js"] if i18n else []
+        return forms.Media(
+            js=[
+                f"admin/js/vendor/jquery/jquery{extra}.js",
+                f"admin/js/vendor/select2/select2.full{extra}.js",
+                *i18n_js,
+                "admin/js/jquery.init.js",
+                "articles/admin/tag-autocomplete.js",
+            ],
+            css={
+                "screen": [
+                    f"admin/css/vendor/select2/select2{extra}.css",
+                    "admin/css/autocomplete.css",
+                ]
+            },
+        )
+
+    @staticmethod
+    def names(value) -> list[str]:
+        if not value:
+            return []
+        if isinstance(value, str):
+            return parse_tags(value)
+        return [getattr(tag, "name", str(tag)) for tag in value]
+
+    def get_context(self, name, value, attrs):
+        names = self.names(value)
+        self.choices = [(n, n) for n in names]
+        attrs = {
+            **(attrs or {}),
+            "data-url": reverse("admin:autocomplete"),
+            "data-app-label": "articles",
+            "data-model-name": "article",
+            "data-field-name": "tags",
+            "data-placeholder": "Gõ để tìm thẻ; Enter hoặc dấu phẩy để thêm thẻ mới",
+        }
+        return super().get_context(name, names, attrs)
+
+    def value_from_datadict(self, data, files, name):
+        names = (
+            [n.strip() for n in data.getlist(name) if n.strip()]
+            if hasattr(data, "getlist")
+            else []
+        )
+        if not names:
+            return ""
+        # The trailing comma makes taggit split on commas only, so "chuyển đổi xanh" stays one tag.
+        return ", ".join(f'"{n}"' if "," in n else n for n in names) + ","
+
+    def format_value(self, value):
+        return self.names(value)
+
+
+class ArticleForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = [
+            "title",
+            "location",
+            "sapo",
+            "body",
+            "lead_photo",
+            "section",
+            "tags",
+            "authors",
+            "byline",
+        ]
+        widgets = {"tags": TagAutocompleteWidget}
+        help_texts = {
+            "title": "Tiêu đề bài, viết có dấu; đường dẫn tự tạo, không dấu.",
+            "body": "Đoạn văn, tiêu đề nhỏ, danh sách, trích dẫn; nút Ảnh chèn ảnh từ thư viện.",
+            "section": "Chuyên mục hiện trên trang đọc.",
+            "tags": "Gõ để tìm thẻ có sẵn; Enter hoặc dấu phẩy để thêm thẻ mới.",
+            "lead_photo": "Gõ chú thích hoặc tên tác giả ảnh để tìm trong thư viện.",
+            "authors": "Người viết trong toà soạn; để trống là chính bạn.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflict = None
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        sent = [name for name in WORKFLOW_ONLY if name in self.data]
+        if sent:
+            raise ValidationError(
+                "Biểu mẫu này không đổi được trạng thái, giờ xuất bản hay người tạo bài; "
+                "hãy dùng các nút Gửi duyệt, Xuất bản, Hẹn giờ, Gỡ bài.",
+                code="workflow_only",
+            )
+        if self.instance.pk:
+            self._check_version(cleaned.get("version"))
+        return cleaned
+
+    def _check_version(self, loaded):
+        current = Article.objects.filter(pk=self.instance.pk).first()
+        if current is None or loaded == current.version:
+            return
+        before = revisions.revision_at(current, loaded) if loaded is not None else None
+        latest = current.history.select_related("history_user").order_by("-history_date").first()
+        self.conflict = {
+            "changes": revisions.diff(before, current) if before is not None else None,
+            "by": latest.history_user if latest else None,
+            "at": latest.history_date if latest else None,
+            "loaded": loaded,
+            "current": current.version,
+        }
+        # Saving again after reading the difference is a deliberate choice, not a silent loss.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = str(current.version)
+        user = latest.history_user if latest else None
+        who = (user.get_full_name() or user.get_username()) if user else "người khác"
+        raise ValidationError(
+            f"Bài này vừa được {who} lưu sau khi bạn mở nên chưa lưu được nội dung của bạn. "
+            "Nội dung bạn gõ vẫn còn nguyên bên dưới; xem phần người kia đã thay đổi, "
+            "giữ lại những gì cần rồi bấm Lưu lần nữa.",
+            code="conflict",
+        )
+
+
+class WorkflowForm(forms.Form):
+    ACTIONS = [
+        ("submit", "Gửi duyệt"),
+        ("return", "Trả lại"),
+        ("publish", "Xuất bản"),
+        ("schedule", "Hẹn giờ"),
+        ("reschedule", "Đổi giờ hẹn"),
+        ("unpublish", "Gỡ bài"),
+    ]
+    action = forms.ChoiceField(choices=ACTIONS)
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea)
+    at = forms.DateTimeField(
+        label="Giờ xuất bản",
+        required=False,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M"],
+        error_messages={"invalid": "Ngày giờ không hợp lệ, ví dụ 08/03/2025 10:06."},
+    )

@@ -1,0 +1,94 @@
+"""Readable differences between two states of an article (revisions, edit conflicts)."""
+
+import html
+import re
+from difflib import SequenceMatcher
+
+from django.utils import timezone
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+
+from articles import richtext
+from articles.models import Article, Photo, Section
+
+FIELDS = [
+    ("title", "Tiêu đề"),
+    ("location", "Địa danh"),
+    ("sapo", "Sapo"),
+    ("body", "Nội dung"),
+    ("section_id", "Chuyên mục"),
+    ("lead_photo_id", "Ảnh đại diện"),
+    ("byline", "Bút danh / cộng tác viên"),
+    ("status", "Trạng thái"),
+    ("published_at", "Thời điểm xuất bản"),
+]
+_BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|figure)>|<br\s*/?>", re.IGNORECASE)
+_TOKENS = re.compile(r"\s+|[^\s]+")
+
+
+def format_datetime(value) -> str:
+    """``dd/mm/yyyy HH:MM`` in the newsroom's time zone (Asia/Ho_Chi_Minh)."""
+    return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if value else ""
+
+
+def state_label(article) -> str:
+    """The state as editors say it; a future ``published_at`` reads ``Hẹn giờ: …``."""
+    status, published_at = article.status, article.published_at
+    if status == Article.Status.PUBLISHED and published_at and published_at > timezone.now():
+        return f"Hẹn giờ: {format_datetime(published_at)}"
+    return str(Article.Status(status).label) if status in Article.Status.values else status
+
+
+def body_text(body: str) -> str:
+    """The body as lines of plain text, one block a line, photos as ``[Ảnh #12]``."""
+    marked = richtext.PHOTO_REF.sub(lambda m: f"\n[Ảnh #{m['id']}]\n", body or "")
+    text = html.unescape(strip_tags(_BLOCK_END.sub("\n", marked)))
+    lines = (re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def snapshot(obj) -> dict[str, str]:
+    """Readable values of an article or one of its historical records."""
+    section = Section.objects.filter(pk=obj.section_id).first() if obj.section_id else None
+    photo = Photo.objects.filter(pk=obj.lead_photo_id).first() if obj.lead_photo_id else None
+    return {
+        "title": obj.title,
+        "location": obj.location,
+        "sapo": obj.sapo,
+        "body": body_text(obj.body),
+        "section_id": str(section) if section else "",
+        "lead_photo_id": f"{photo} (#{photo.pk})" if photo else "",
+        "byline": obj.byline,
+        "status": state_label(obj),
+        "published_at": format_datetime(obj.published_at),
+    }
+
+
+def word_diff(old: str, new: str):
+    """``new`` against ``old`` word by word, escaped; removed in ``<del>``, added ``<ins>``."""
+    a, b = _TOKENS.findall(old or ""), _TOKENS.findall(new or "")
+    parts = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(escape("".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            parts.append(f"<del>{escape(''.join(a[i1:i2]))}</del>")
+        if j2 > j1:
+            parts.append(f"<ins>{escape(''.join(b[j1:j2]))}</ins>")
+    return mark_safe("".join(parts))
+
+
+def diff(old, new) -> list[dict]:
+    """The fields that differ between two articles or revisions, each with its word diff."""
+    before, after = snapshot(old), snapshot(new)
+    return [
+        {"label": label, "html": word_diff(before[name], after[name])}
+        for name, label in FIELDS
+        if before[name] != after[name]
+    ]
+
+
+def revision_at(article: Article, version: int):
+    """The last historical record of ``article`` saved at ``version``, or None."""
+    return article.history.filter(version=version).order_by("-history_date", "-history_id").first()

@@ -1,0 +1,311 @@
+"""The editorial workflow: every state change and every permission check, in one place.
+
+The admin (buttons, actions, ``save_model``, the calendar) only calls these functions.
+Each function locks the article's row, decides from what the database holds (never from
+what a form sent), records a ``StateChange`` and bumps ``version`` so a form loaded
+before the change cannot silently overwrite it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from articles import richtext
+from articles.models import Article, Photo, StateChange
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser as User
+
+Status = Article.Status
+EDITABLE_BY_AUTHOR = (Status.DRAFT, Status.RETURNED)
+# Content a revision restores; the state stays as the workflow left it.
+CONTENT_FIELDS = ("title", "location", "sapo", "body", "section_id", "lead_photo_id", "byline")
+
+
+class EditConflict(Exception):
+    """Someone saved the article after this form was loaded."""
+
+    def __init__(self, article_pk: int, loaded_version: int):
+        super().__init__(f"article {article_pk}: version {loaded_version} is stale")
+        self.article_pk = article_pk
+        self.loaded_version = loaded_version
+
+
+def is_editor(user: User) -> bool:
+    """Editors review, and may edit any article."""
+    return user.is_active and user.has_perm("articles.review_article")
+
+
+def can_publish(user: User) -> bool:
+    """Publishing, scheduling, rescheduling and unpublishing need ``publish_article``."""
+    return user.is_active and user.has_perm("articles.publish_article")
+
+
+def is_author(user: User, article: Article) -> bool:
+    """The user created the article or is among its authors."""
+    if article.pk is None:
+        return True
+    if article.created_by_id == user.pk:
+        return True
+    return article.authors.filter(pk=user.pk).exists()
+
+
+def can_view(user: User, article: Article) -> bool:
+    """Editors see every article in the admin; a journalist sees their own."""
+    if not (user.is_active and user.has_perm("articles.view_article")):
+        return False
+    return is_editor(user) or is_author(user, article)
+
+
+def can_edit(user: User, article: Article) -> bool:
+    """Editors edit any article; a journalist edits their own drafts and returned ones."""
+    if not (user.is_active and user.has_perm("articles.change_article")):
+        return False
+    if is_editor(user):
+        return True
+    return article.status in EDITABLE_BY_AUTHOR and is_author(user, article)
+
+
+def available_actions(user: User, article: Article) -> list[str]:
+    """The workflow buttons ``user`` may press on ``article`` now."""
+    actions = []
+    if article.status in EDITABLE_BY_AUTHOR and can_edit(user, article):
+        actions.append("submit")
+    if article.status == Status.SUBMITTED and is_editor(user):
+        actions.append("return")
+    if article.status != Status.PUBLISHED and can_publish(user):
+        actions += ["publish", "schedule"]
+    if article.status == Status.PUBLISHED and can_publish(user):
+        if article.is_scheduled:
+            actions.append("reschedule")
+        actions.append("unpublish")
+    return actions
+
+
+def _locked(article: Article) -> Article:
+    return Article.objects.select_for_update().get(pk=article.pk)
+
+
+def _record(
+    article: Article,
+    fresh: Article,
+    *,
+    by: User,
+    to_status: str,
+    published_at: datetime | None,
+    note: str = "",
+    reason: str,
+) -> Article:
+    from_status = fresh.status
+    fresh.status, fresh.published_at = to_status, published_at
+    fresh.version += 1  # the row is locked: no one else can move it meanwhile
+    fresh._change_reason = reason
+    fresh._history_user = by
+    fresh.save()
+    StateChange.objects.create(
+        article=fresh,
+        from_status=from_status,
+        to_status=to_status,
+        published_at=published_at,
+        by=by,
+        note=note,
+    )
+    # The caller's instance follows, so it can't be saved back over the change.
+    for name in ("status", "published_at", "version"):
+        setattr(article, name, getattr(fresh, name))
+    return fresh
+
+
+def _refuse_unless(allowed: bool, message: str) -> None:
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def _future(at: datetime | None) -> datetime:
+    if at is None:
+        raise ValidationError("Hãy chọn ngày giờ hẹn xuất bản.")
+    if timezone.is_naive(at):
+        at = timezone.make_aware(at)
+    if at <= timezone.now():
+        raise ValidationError("Giờ hẹn phải ở tương lai.")
+    return at
+
+
+def photos_without_credit(article: Article) -> list[Photo]:
+    """The lead photo and body photos of ``article`` that have no photographer credit."""
+    ids = set(richtext.photo_ids(article.body))
+    ids.update(article.photos.values_list("pk", flat=True))
+    if article.lead_photo_id:
+        ids.add(article.lead_photo_id)
+    return [p for p in Photo.objects.filter(pk__in=ids).order_by("pk") if not p.credit.strip()]
+
+
+@transaction.atomic
+def create(article: Article, *, by: User) -> Article:
+    """Save a new article as a draft created by ``by`` (whatever state a form sent)."""
+    _refuse_unless(
+        by.is_active and by.has_perm("articles.add_article"), "Bạn không có quyền viết bài mới."
+    )
+    article.status, article.published_at, article.version = Status.DRAFT, None, 1
+    article.created_by = by
+    article._history_user = by
+    article._change_reason = "Tạo bài"
+    article.save()
+    return article
+
+
+@transaction.atomic
+def submit(article: Article, *, by: User, note: str = "") -> Article:
+    """Send a draft or returned article to the editors for review."""
+    fresh = _locked(article)
+    _refuse_unless(can_edit(by, fresh), "Bạn không có quyền gửi duyệt bài này.")
+    if fresh.status not in EDITABLE_BY_AUTHOR:
+        raise ValidationError("Chỉ gửi duyệt được bài nháp hoặc bài bị trả lại.")
+    return _record(
+        article,
+        fresh,
+        by=by,
+        to_status=Status.SUBMITTED,
+        published_at=None,
+        note=note.strip(),
+        reason="Gửi duyệt",
+    )
+
+
+@transaction.atomic
+def return_to_author(article: Article, *, by: User, note: str) -> Article:
+    """Send a submitted article back to its author, with the editor's note (required)."""
+    fresh = _locked(article)
+    _refuse_unless(is_editor(by), "Chỉ biên tập viên mới trả lại bài.")
+    if fresh.status != Status.SUBMITTED:
+        raise ValidationError("Chỉ trả lại được bài đang chờ duyệt.")
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError("Hãy ghi lý do trả lại bài để tác giả biết cần sửa gì.")
+    return _record(
+        article,
+        fresh,
+        by=by,
+        to_status=Status.RETURNED,
+        published_at=None,
+        note=note,
+        reason="Trả lại",
+    )
+
+
+@transaction.atomic
+def publish(article: Article, *, by: User, at: datetime | None = None, note: str = "") -> Article:
+    """Publish now, or at ``at`` (a schedule: live from that moment, nothing has to run)."""
+    fresh = _locked(article)
+    _refuse_unless(can_publish(by), "Bạn không có quyền xuất bản bài viết.")
+    if fresh.status == Status.PUBLISHED:
+        raise ValidationError("Bài đã xuất bản hoặc đã hẹn giờ; hãy đổi giờ hoặc gỡ bài.")
+    published_at = timezone.now() if at is None else _future(at)
+    missing = photos_without_credit(fresh)
+    if missing:
+        names = "; ".join(f"“{p.caption[:60]}” (#{p.pk})" for p in missing)
+        raise ValidationError(f"Không thể xuất bản: ảnh chưa ghi tên tác giả ảnh: {names}.")
+    fresh.full_clean()
+    return _record(
+        article,
+        fresh,
+        by=by,
+        to_status=Status.PUBLISHED,
+        published_at=published_at,
+        note=note.strip(),
+        reason="Hẹn giờ xuất bản" if at is not None else "Xuất bản",
+    )
+
+
+def approve(article: Article, *, by: User, at: datetime | None = None, note: str = "") -> Article:
+    """Approve a submitted article: publish it now or schedule it at ``at``."""
+    if article.status != Status.SUBMITTED:
+        raise ValidationError("Chỉ duyệt được bài đang chờ duyệt.")
+    return publish(article, by=by, at=at, note=note)
+
+
+def schedule(article: Article, *, by: User, at: datetime, note: str = "") -> Article:
+    """Publish ``article`` at the future moment ``at``."""
+    return publish(article, by=by, at=_future(at), note=note)
+
+
+@transaction.atomic
+def reschedule(article: Article, *, by: User, at: datetime, note: str = "") -> Article:
+    """Move a scheduled article to another future moment."""
+    fresh = _locked(article)
+    _refuse_unless(can_publish(by), "Bạn không có quyền hẹn giờ xuất bản.")
+    if not fresh.is_scheduled:
+        raise ValidationError("Chỉ đổi giờ được bài đang hẹn giờ.")
+    return _record(
+        article,
+        fresh,
+        by=by,
+        to_status=Status.PUBLISHED,
+        published_at=_future(at),
+        note=note.strip(),
+        reason="Đổi giờ hẹn",
+    )
+
+
+@transaction.atomic
+def unpublish(article: Article, *, by: User, note: str = "") -> Article:
+    """Take a published or scheduled article off the site; it becomes a draft again."""
+    fresh = _locked(article)
+    _refuse_unless(can_publish(by), "Bạn không có quyền gỡ bài.")
+    if fresh.status != Status.PUBLISHED:
+        raise ValidationError("Bài chưa xuất bản nên không có gì để gỡ.")
+    return _record(
+        article,
+        fresh,
+        by=by,
+        to_status=Status.DRAFT,
+        published_at=None,
+        note=note.strip(),
+        reason="Gỡ bài",
+    )
+
+
+@transaction.atomic
+def save_edit(article: Article, *, by: User, version: int) -> Article:
+    """Save ``article``'s content if nobody saved since ``version`` was loaded.
+
+    The guard is one ``UPDATE … SET version = version + 1 WHERE pk = … AND version = …``:
+    of two forms loaded at the same version exactly one matches a row; the other gets
+    ``EditConflict``. State, schedule and creator always come from the database.
+    """
+    current = _locked(article)
+    _refuse_unless(can_edit(by, current), "Bạn không có quyền sửa bài này.")
+    claimed = Article.objects.filter(pk=article.pk, version=version).update(
+        version=F("version") + 1
+    )
+    if not claimed:
+        raise EditConflict(article.pk, version)
+    article.version = version + 1
+    article.status, article.published_at = current.status, current.published_at
+    article.created_by_id = current.created_by_id
+    article._history_user = by
+    article.save()
+    return article
+
+
+@transaction.atomic
+def restore(article: Article, *, by: User, revision) -> Article:
+    """Bring back the content of ``revision`` (a historical record) as a new revision."""
+    current = _locked(article)
+    _refuse_unless(can_edit(by, current), "Bạn không có quyền khôi phục phiên bản của bài này.")
+    if revision.id != current.pk:
+        raise ValidationError("Phiên bản này không thuộc bài viết đang mở.")
+    for name in CONTENT_FIELDS:
+        setattr(current, name, getattr(revision, name))
+    current.version += 1
+    current._history_user = by
+    current._change_reason = f"Khôi phục phiên bản {revision.version}"
+    current.save()
+    article.refresh_from_db()
+    return current

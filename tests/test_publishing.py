@@ -1,0 +1,298 @@
+"""The editorial workflow: who may move an article where, the audit trail, the clock."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import publishing
+from articles.models import Article, StateChange
+from tests.factories import ArticleFactory, PhotoFactory
+
+pytestmark = pytest.mark.django_db
+
+Status = Article.Status
+
+
+def own_article(user, **kwargs):
+    article = ArticleFactory(created_by=user, **kwargs)
+    article.authors.add(user)
+    return article
+
+
+def workflow(client, article, action, **data):
+    """POST one workflow button of the change form, as the browser would send it."""
+    url = reverse("admin:articles_article_workflow", args=[article.pk])
+    return client.post(url, {"action": action, "version": article.version, **data})
+
+
+# can_edit
+
+
+def test_journalist_edits_own_drafts_and_returned_articles_only(journalist, other_journalist):
+    article = own_article(journalist)
+    assert publishing.can_edit(journalist, article)
+    assert not publishing.can_edit(other_journalist, article)
+    for status, editable in [
+        (Status.RETURNED, True),
+        (Status.SUBMITTED, False),
+        (Status.PUBLISHED, False),
+    ]:
+        article.status = status
+        assert publishing.can_edit(journalist, article) is editable
+
+
+def test_a_co_author_edits_too(journalist, other_journalist):
+    article = own_article(journalist)
+    article.authors.add(other_journalist)
+    assert publishing.can_edit(other_journalist, article)
+
+
+def test_editor_edits_any_article_in_any_state(editor, journalist):
+    for status in Status.values:
+        assert publishing.can_edit(editor, own_article(journalist, status=status))
+
+
+# The functions themselves
+
+
+def test_submit_return_submit_publish_records_the_whole_trail(journalist, editor):
+    article = own_article(journalist)
+    publishing.submit(article, by=journalist)
+    publishing.return_to_author(article, by=editor, note="Thiếu nguồn trích dẫn ở đoạn 2.")
+    publishing.submit(article, by=journalist)
+    publishing.approve(article, by=editor)
+    article.refresh_from_db()
+    assert article.status == Status.PUBLISHED and article.is_live
+    trail = list(article.state_changes.values_list("from_status", "to_status", "by", "note"))
+    assert trail == [
+        (Status.DRAFT, Status.SUBMITTED, journalist.pk, ""),
+        (Status.SUBMITTED, Status.RETURNED, editor.pk, "Thiếu nguồn trích dẫn ở đoạn 2."),
+        (Status.RETURNED, Status.SUBMITTED, journalist.pk, ""),
+        (Status.SUBMITTED, Status.PUBLISHED, editor.pk, ""),
+    ]
+    assert article.state_changes.last().published_at == article.published_at
+
+
+def test_each_state_change_bumps_the_version(journalist):
+    article = own_article(journalist)
+    before = article.version
+    publishing.submit(article, by=journalist)
+    assert article.version == before + 1
+    assert Article.objects.get(pk=article.pk).version == before + 1
+
+
+def test_returning_needs_a_note(editor, journalist):
+    article = own_article(journalist, status=Status.SUBMITTED)
+    with pytest.raises(ValidationError, match="lý do"):
+        publishing.return_to_author(article, by=editor, note="   ")
+    assert Article.objects.get(pk=article.pk).status == Status.SUBMITTED
+    assert not StateChange.objects.exists()
+
+
+def test_journalist_may_not_publish_schedule_return_or_unpublish(journalist):
+    draft = own_article(journalist)
+    submitted = own_article(journalist, status=Status.SUBMITTED)
+    published = own_article(journalist, live=True)
+    later = timezone.now() + timedelta(days=1)
+    calls = [
+        lambda: publishing.publish(draft, by=journalist),
+        lambda: publishing.schedule(draft, by=journalist, at=later),
+        lambda: publishing.return_to_author(submitted, by=journalist, note="x"),
+        lambda: publishing.approve(submitted, by=journalist),
+        lambda: publishing.unpublish(published, by=journalist),
+    ]
+    for call in calls:
+        with pytest.raises(PermissionDenied):
+            call()
+    assert not StateChange.objects.exists()
+
+
+def test_publishing_refuses_photos_without_credit_and_names_them(editor):
+    lead = PhotoFactory(caption="Toàn cảnh cảng Lạch Huyện", credit="")
+    in_body = PhotoFactory(caption="Công nhân khu công nghiệp", credit="")
+    credited = PhotoFactory(caption="Ảnh có tác giả", credit="Hoàng Tùng")
+    body = (
+        f'<p>Một.</p><figure class="news-photo" data-photo-id="{in_body.pk}"></figure>'
+        f'<figure class="news-photo" data-photo-id="{credited.pk}"></figure><p>Hai.</p>'
+    )
+    article = ArticleFactory(lead_photo=lead, body=body)
+    with pytest.raises(ValidationError) as caught:
+        publishing.publish(article, by=editor)
+    message = " ".join(caught.value.messages)
+    assert "Toàn cảnh cảng Lạch Huyện" in message
+    assert "Công nhân khu công nghiệp" in message
+    assert "Ảnh có tác giả" not in message
+    assert Article.objects.get(pk=article.pk).status == Status.DRAFT
+
+
+def test_schedule_needs_a_future_time(editor):
+    article = ArticleFactory()
+    with pytest.raises(ValidationError, match="tương lai"):
+        publishing.schedule(article, by=editor, at=timezone.now() - timedelta(minutes=1))
+
+
+def test_reschedule_and_unpublish(editor):
+    article = ArticleFactory()
+    first, second = timezone.now() + timedelta(hours=2), timezone.now() + timedelta(days=2)
+    publishing.schedule(article, by=editor, at=first)
+    assert article.is_scheduled and article.published_at == first
+    publishing.reschedule(article, by=editor, at=second)
+    assert Article.objects.get(pk=article.pk).published_at == second
+    publishing.unpublish(article, by=editor, note="Chờ số liệu mới.")
+    article.refresh_from_db()
+    assert (article.status, article.published_at) == (Status.DRAFT, None)
+    assert list(article.state_changes.values_list("to_status", flat=True)) == [
+        Status.PUBLISHED,
+        Status.PUBLISHED,
+        Status.DRAFT,
+    ]
+
+
+def test_a_stale_instance_cannot_overwrite_a_state_change(editor, journalist):
+    """Functions decide from the locked row, not from the caller's possibly old copy."""
+    article = own_article(journalist)
+    stale = Article.objects.get(pk=article.pk)
+    publishing.submit(article, by=journalist)
+    publishing.return_to_author(article, by=editor, note="Sửa sapo.")
+    with pytest.raises(ValidationError):
+        publishing.return_to_author(stale, by=editor, note="Lần hai.")
+
+
+# Scheduling that cannot be missed
+
+
+def test_scheduled_article_appears_exactly_at_its_time(client, editor):
+    at = timezone.now().replace(microsecond=0) + timedelta(days=1)
+    article = publishing.schedule(ArticleFactory(), by=editor, at=at)
+    url = article.get_absolute_url()
+    with time_machine.travel(at - timedelta(seconds=1), tick=False):
+        assert article not in Article.objects.live()
+        assert article in Article.objects.scheduled()
+        assert client.get(url).status_code == 404
+    with time_machine.travel(at, tick=False):
+        assert article in Article.objects.live()
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.SUBMITTED, Status.RETURNED])
+def test_unpublished_articles_have_no_public_page(client, status):
+    article = ArticleFactory(status=status, published_at=timezone.now() - timedelta(days=1))
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+# The permission matrix, through the admin's workflow buttons
+
+SUBMIT, RETURN, PUBLISH, SCHEDULE, RESCHEDULE, UNPUBLISH = (
+    "submit",
+    "return",
+    "publish",
+    "schedule",
+    "reschedule",
+    "unpublish",
+)
+START = {
+    SUBMIT: {"status": Status.DRAFT},
+    RETURN: {"status": Status.SUBMITTED},
+    PUBLISH: {"status": Status.SUBMITTED},
+    SCHEDULE: {"status": Status.SUBMITTED},
+    RESCHEDULE: {"status": Status.PUBLISHED, "future": True},
+    UNPUBLISH: {"status": Status.PUBLISHED},
+}
+EXPECTED = {
+    SUBMIT: Status.SUBMITTED,
+    RETURN: Status.RETURNED,
+    PUBLISH: Status.PUBLISHED,
+    SCHEDULE: Status.PUBLISHED,
+    RESCHEDULE: Status.PUBLISHED,
+    UNPUBLISH: Status.DRAFT,
+}
+# role → actions allowed on an article they wrote (journalist) or anyone's (editor)
+ALLOWED = {
+    "author": {SUBMIT},
+    "other_journalist": set(),
+    "editor": {SUBMIT, RETURN, PUBLISH, SCHEDULE, RESCHEDULE, UNPUBLISH},
+}
+
+
+def _start(action, author):
+    start = START[action]
+    published_at = None
+    if start["status"] == Status.PUBLISHED:
+        published_at = timezone.now() + (
+            timedelta(days=1) if start.get("future") else -timedelta(hours=1)
+        )
+    return own_article(author, status=start["status"], published_at=published_at)
+
+
+@pytest.mark.parametrize("role", sorted(ALLOWED))
+@pytest.mark.parametrize("action", sorted(START))
+def test_permission_matrix(client, journalist, other_journalist, editor, role, action):
+    """Each role × each state change: allowed ones happen; the rest get 403, nothing changes."""
+    user = {"author": journalist, "other_journalist": other_journalist, "editor": editor}[role]
+    article = _start(action, journalist)
+    before = Article.objects.filter(pk=article.pk).values().get()
+    client.force_login(user)
+    at = (timezone.localtime() + timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
+    response = workflow(client, article, action, note="Cần thêm nguồn.", at=at)
+    after = Article.objects.filter(pk=article.pk).values().get()
+    if action in ALLOWED[role]:
+        assert response.status_code == 302
+        assert after["status"] == EXPECTED[action]
+        assert StateChange.objects.filter(article=article, by=user).count() == 1
+        if action in (SCHEDULE, RESCHEDULE):
+            assert after["published_at"] > timezone.now() + timedelta(days=2)
+    else:
+        assert response.status_code == 403
+        assert after == before
+        assert not StateChange.objects.exists()
+
+
+def test_workflow_refuses_a_stale_version_with_a_message(client, editor):
+    article = ArticleFactory(status=Status.SUBMITTED)
+    client.force_login(editor)
+    url = reverse("admin:articles_article_workflow", args=[article.pk])
+    response = client.post(url, {"action": "publish", "version": article.version - 1}, follow=True)
+    assert "vừa được người khác thay đổi" in response.content.decode()
+    assert Article.objects.get(pk=article.pk).status == Status.SUBMITTED
+
+
+def test_return_without_note_comes_back_with_a_vietnamese_error(client, editor):
+    article = ArticleFactory(status=Status.SUBMITTED)
+    client.force_login(editor)
+    response = workflow(client, article, "return", note="")
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Hãy ghi lý do trả lại bài" in page
+    assert Article.objects.get(pk=article.pk).status == Status.SUBMITTED
+
+
+def test_workflow_view_accepts_only_post(client, editor):
+    client.force_login(editor)
+    article = ArticleFactory()
+    url = reverse("admin:articles_article_workflow", args=[article.pk])
+    assert client.get(url).status_code == 405
+
+
+def test_publish_action_from_the_changelist(client, editor, journalist):
+    articles = [own_article(journalist, status=Status.SUBMITTED) for _ in range(2)]
+    client.force_login(editor)
+    client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "publish_selected", "_selected_action": [a.pk for a in articles]},
+    )
+    assert Article.objects.live().count() == 2
+    assert StateChange.objects.filter(by=editor, to_status=Status.PUBLISHED).count() == 2
+
+
+def test_journalist_has_no_publish_action(client, journalist):
+    article = own_article(journalist)
+    client.force_login(journalist)
+    client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "publish_selected", "_selected_action": [article.pk]},
+    )
+    assert Article.objects.get(pk=article.pk).status == Status.DRAFT
