@@ -92,7 +92,10 @@ class PhotoAdmin(admin.ModelAdmin):
     def credit_display(self, photo):
         if photo.credit:
             return photo.credit
-        return format_html('<strong class="missing-credit">{}</strong>', _("thiếu tác giả ảnh"))
+        return format_html(
+            '<strong class="missing-credit" style="color: var(--error-fg)">{}</strong>',
+            _("thiếu tác giả ảnh"),
+        )
 
     @admin.display(description=gettext_lazy("kích thước"))
     def size(self, photo):

@@ -28,6 +28,7 @@ const STYLES = `
 .news-photo-picker__item img { width: 100%; aspect-ratio: 4 / 3; object-fit: cover; background: #ddd; }
 .news-photo-picker__item .credit { font-style: italic; opacity: .8; }
 .news-photo-picker__status { margin: .5em 0; min-height: 1.2em; }
+.news-photo-picker__help { font-size: .85em; opacity: .75; margin-top: .25em; }
 .news-photo-picker__upload { border-top: 1px solid var(--border-color, #ccc); padding-top: .5em; }
 .news-photo-picker__upload summary { cursor: pointer; font-weight: bold; }
 .news-photo-picker .errorlist { color: var(--error-fg, #ba2121); margin: .3em 0; padding: 0;
@@ -119,7 +120,7 @@ function field(label, input, help = "") {
   const labelElement = crel("label", { textContent: label })
   labelElement.append(input)
   const wrapper = crel("div", { className: "prose-editor-dialog-field" }, [labelElement])
-  if (help) wrapper.append(crel("div", { className: "help", textContent: help }))
+  if (help) wrapper.append(crel("div", { className: "news-photo-picker__help", textContent: help }))
   wrapper.dataset.field = input.name
   return wrapper
 }
