@@ -43,12 +43,15 @@ LOGINS = {
 def seed_output(django_db_setup, django_db_blocker, tmp_path_factory):
     """What the first run printed; the data stays until the module's transaction rolls back."""
     media = tmp_path_factory.mktemp("seed-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
-        with transaction.atomic():
-            out = io.StringIO()
-            call_command("seed_demo", stdout=out)
-            yield out.getvalue()
-            transaction.set_rollback(True)
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media),
+        transaction.atomic(),
+    ):
+        out = io.StringIO()
+        call_command("seed_demo", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
 
 
 def paragraphs(html):
