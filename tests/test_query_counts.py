@@ -1,0 +1,76 @@
+"""Every reader page type costs a fixed number of queries, with 1 or 20 of everything."""
+
+import pytest
+from django.urls import reverse
+
+from articles.models import RelatedArticle
+from tests.factories import (
+    ArticleFactory,
+    HotlineBannerFactory,
+    PhotoFactory,
+    SectionFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def build(n):
+    """A site with ``n`` photos in the body, tags, authors, related articles and sections."""
+    HotlineBannerFactory()
+    sections = SectionFactory.create_batch(n)
+    # Small files: renditions are made on save, and the count does not depend on size.
+    photos = PhotoFactory.create_batch(n, image__width=120, image__height=80)
+    body = "".join(
+        f'<p>Đoạn {i}.</p><figure class="news-photo" data-photo-id="{p.pk}"></figure>'
+        for i, p in enumerate(photos)
+    )
+    article = ArticleFactory(
+        live=True, section=sections[0], body=body, lead_photo=photos[0], byline="CTV"
+    )
+    authors = UserFactory.create_batch(n)
+    article.authors.add(*authors)
+    tags = [f"thẻ {i}" for i in range(n)]
+    article.tags.add(*tags)
+    for i in range(n):
+        other = ArticleFactory(live=True, section=sections[i], lead_photo=photos[i])
+        other.authors.add(authors[i])
+        other.tags.add(*tags)
+        RelatedArticle.objects.create(from_article=article, to_article=other, position=i)
+    return article, authors[0]
+
+
+# page: (url, queries). The banner (context processor) is one query on every HTML page.
+PAGES = {
+    # banner, article with section and lead photo, authors, tags, body photos, related
+    "article": (lambda a, u: a.get_absolute_url(), 6),
+    # banner, lead + latest, every section's latest (one window query)
+    "home": (lambda a, u: "/", 3),
+    # banner, section, count, page
+    "section": (lambda a, u: a.section.get_absolute_url(), 4),
+    # banner, tag, count, page
+    "tag": (lambda a, u: reverse("articles:tag", kwargs={"slug": "the-0"}), 4),
+    # banner, user, count, page
+    "author": (lambda a, u: reverse("articles:author", kwargs={"pk": u.pk}), 4),
+    # banner, count, page
+    "search": (lambda a, u: "/tim-kiem/?q=hai+phong", 3),
+    # items, authors, tags
+    "feed": (lambda a, u: "/rss.xml", 3),
+    # section, items, authors, tags
+    "section feed": (lambda a, u: f"/chuyen-muc/{a.section.slug}/rss.xml", 4),
+    # banner, then count and page of articles, sections, tags
+    "sitemap": (lambda a, u: "/sitemap.xml", 7),
+    # banner, count, page
+    "news sitemap": (lambda a, u: "/sitemap-news.xml", 3),
+}
+
+
+@pytest.mark.parametrize("n", [1, 20])
+def test_query_count_of_every_page_type(client, django_assert_num_queries, n):
+    """One site per size, every page type walked on it (building the site is the slow part)."""
+    article, author = build(n)
+    for page, (url_of, queries) in PAGES.items():
+        url = url_of(article, author)
+        with django_assert_num_queries(queries, info=f"{page} page, n={n}: {url}"):
+            response = client.get(url)
+        assert response.status_code == 200, url
