@@ -100,7 +100,7 @@ def test_news_sitemap_has_the_last_two_days_with_publication_and_gmt7_dates(clie
     old.published_at = timezone.now() - timedelta(days=3)
     old.save()
     doc = etree.fromstring(client.get("/sitemap-news.xml").content)
-    assert doc.tag == "{%s}urlset" % NS["sm"]
+    assert doc.tag == f"{{{NS['sm']}}}urlset"
     (url,) = doc.xpath("//sm:url", namespaces=NS)
     assert url.xpath("sm:loc/text()", namespaces=NS) == [SITE + recent.get_absolute_url()]
     assert url.xpath(".//news:publication/news:name/text()", namespaces=NS) == ["Báo Thử"]
