@@ -180,9 +180,7 @@ def test_preview_flag_adds_noindex_and_a_banner():
     from articles.views import article_context
 
     article = ArticleFactory(title="Bản nháp")
-    html = render_to_string(
-        "articles/article_detail.html", article_context(article, preview=True)
-    )
+    html = render_to_string("articles/article_detail.html", article_context(article, preview=True))
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert "Bản xem trước" in html
 
@@ -281,3 +279,17 @@ def test_robots_txt_names_both_sitemaps(client):
     lines = response.content.decode().splitlines()
     assert f"Sitemap: {SITE}/sitemap.xml" in lines
     assert f"Sitemap: {SITE}/sitemap-news.xml" in lines
+
+
+def test_hotline_banner_is_cached_until_a_banner_is_saved(client, django_assert_num_queries):
+    """One query per content generation; saving the banner shows the new number at once."""
+    banner = HotlineBannerFactory(phone="0983.970.780")
+    assert "0983.970.780" in client.get("/tim-kiem/").content.decode()
+    with django_assert_num_queries(0):
+        assert "0983.970.780" in client.get("/tim-kiem/").content.decode()
+    banner.phone = "1900 1234"
+    banner.save()
+    tree = page(client.get("/tim-kiem/"))
+    assert tree.xpath("//p[@class='hotline']/a/@href") == ["tel:19001234"]
+    banner.delete()
+    assert not page(client.get("/tim-kiem/")).xpath("//p[@class='hotline']")
