@@ -28,6 +28,25 @@ class RelatedArticleInline(admin.TabularInline):
     fields = ["to_article", "position"]
     extra = 0
 
+    # Picking related articles is part of editing the article: the article's rules apply
+    # (the through model has no permissions of its own in the newsroom's groups).
+    def has_view_permission(self, request, obj=None):
+        user = request.user
+        return user.has_perm("articles.view_article") and (
+            obj is None or publishing.can_view(user, obj)
+        )
+
+    def has_change_permission(self, request, obj=None):
+        user = request.user
+        if obj is None:
+            return user.has_perm("articles.change_article") or user.has_perm(
+                "articles.add_article"
+            )
+        return publishing.can_edit(user, obj)
+
+    has_add_permission = has_change_permission
+    has_delete_permission = has_change_permission
+
 
 class StateFilter(admin.SimpleListFilter):
     title = "trạng thái"

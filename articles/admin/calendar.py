@@ -49,14 +49,14 @@ def build(anchor: date, mode: str) -> dict:
         next_first = _shift_month(first, 1)
         end = next_first + timedelta(days=(7 - next_first.weekday()) % 7)
         prev_anchor, next_anchor = _shift_month(first, -1), next_first
-        title = f"Tháng {first.month:02d}/{first.year}"
+        period = f"Tháng {first.month:02d}/{first.year}"
     else:
         mode = "week"
         start = anchor - timedelta(days=anchor.weekday())
         end = start + timedelta(days=7)
         prev_anchor, next_anchor = start - timedelta(days=7), end
         last = end - timedelta(days=1)
-        title = f"Tuần {start:%d/%m} – {last:%d/%m/%Y}"
+        period = f"Tuần {start:%d/%m} – {last:%d/%m/%Y}"
 
     by_day: dict[date, list] = {}
     for article in _entries(min(start, today), max(end, today + timedelta(days=1))):
@@ -78,7 +78,7 @@ def build(anchor: date, mode: str) -> dict:
         day += timedelta(days=1)
     return {
         "mode": mode,
-        "title": title,
+        "period": period,
         "weeks": [days[i : i + 7] for i in range(0, len(days), 7)],
         "weekdays": WEEKDAYS,
         "today": today,

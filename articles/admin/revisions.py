@@ -23,7 +23,8 @@ FIELDS = [
     ("published_at", "Thời điểm xuất bản"),
 ]
 _BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|figure)>|<br\s*/?>", re.IGNORECASE)
-_TOKENS = re.compile(r"\s+|[^\s]+")
+# A word with the spaces after it: a changed word reads as one <del>/<ins>, not three.
+_TOKENS = re.compile(r"^\s+|\S+\s*")
 
 
 def format_datetime(value) -> str:
@@ -67,10 +68,12 @@ def snapshot(obj) -> dict[str, str]:
 def word_diff(old: str, new: str):
     """``new`` against ``old`` word by word, escaped; removed in ``<del>``, added ``<ins>``."""
     a, b = _TOKENS.findall(old or ""), _TOKENS.findall(new or "")
+    # Words are compared without their spaces; the text shown keeps them.
+    matcher = SequenceMatcher(None, [t.strip() for t in a], [t.strip() for t in b], False)
     parts = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            parts.append(escape("".join(a[i1:i2])))
+            parts.append(escape("".join(b[j1:j2])))
             continue
         if i2 > i1:
             parts.append(f"<del>{escape(''.join(a[i1:i2]))}</del>")

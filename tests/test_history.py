@@ -1,0 +1,179 @@
+"""No lost work: revisions on every save, readable diffs, restore, and edit conflicts."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from articles import publishing
+from articles.admin.revisions import body_text, word_diff
+from articles.models import Article
+from tests.factories import ArticleFactory
+from tests.test_article_admin import change_url, form_data, own_article
+
+pytestmark = pytest.mark.django_db
+
+
+def history_url(article):
+    return reverse("admin:articles_article_history", args=[article.pk])
+
+
+def restore_url(article, record):
+    return reverse("admin:articles_article_revision_restore", args=[article.pk, record.history_id])
+
+
+def loaded_form(user, article):
+    """A browser that has opened the change form: its client and the data it would post."""
+    client = Client()
+    client.force_login(user)
+    assert client.get(change_url(article)).status_code == 200
+    return client, form_data(Article.objects.get(pk=article.pk))
+
+
+# Revisions
+
+
+def test_every_save_through_the_admin_records_a_revision(client, journalist):
+    article = own_article(journalist)
+    client.force_login(journalist)
+    for title in ["Lần sửa một", "Lần sửa hai"]:
+        article.refresh_from_db()
+        client.post(change_url(article), form_data(article, title=title))
+    records = list(article.history.order_by("history_date").values_list("title", "version"))
+    assert records[-2:] == [("Lần sửa một", 2), ("Lần sửa hai", 3)]
+    last = article.history.order_by("-history_date").first()
+    assert last.history_user == journalist
+
+
+def test_history_list_shows_revisions_to_author_and_editor_only(
+    client, journalist, other_journalist, editor
+):
+    article = own_article(journalist, title="Bản đầu")
+    client.force_login(journalist)
+    client.post(change_url(article), form_data(article, title="Bản thứ hai"))
+    for user in (journalist, editor):
+        client.force_login(user)
+        page = client.get(history_url(article)).content.decode()
+        assert "Bản đầu" in page and "Bản thứ hai" in page
+    client.force_login(other_journalist)
+    assert client.get(history_url(article)).status_code == 403
+
+
+def test_diff_between_two_revisions_is_readable_and_escaped(client, editor):
+    article = ArticleFactory(body="<p>Cảng Lạch Huyện đón tàu lớn.</p>")
+    first = article.history.get()
+    client.force_login(editor)
+    client.post(
+        change_url(article),
+        form_data(article, body="<p>Cảng Lạch Huyện đón tàu <strong>container</strong> lớn.</p>"),
+    )
+    article.refresh_from_db()
+    client.post(change_url(article), form_data(article, title="<script>x</script> Tiêu đề"))
+    latest = article.history.order_by("-history_date").first()
+    url = reverse("admin:articles_article_revision_diff", args=[article.pk])
+    page = client.get(url, {"a": first.history_id, "b": latest.history_id}).content.decode()
+    assert "<ins>container </ins>" in page
+    assert "<ins>&lt;script&gt;x&lt;/script&gt; Tiêu đề</ins>" in page
+    assert "<script>x</script>" not in page
+
+
+def test_word_diff_marks_removed_and_added_words():
+    html = word_diff("Hải Phòng đón tàu", "Hải Phòng tiễn tàu <b>")
+    assert str(html) == "Hải Phòng <del>đón </del><ins>tiễn </ins>tàu <ins>&lt;b&gt;</ins>"
+
+
+def test_body_text_keeps_blocks_and_photos():
+    body = '<p>Một &amp; hai.</p><figure class="news-photo" data-photo-id="7"></figure><p>Ba</p>'
+    assert body_text(body) == "Một & hai.\n[Ảnh #7]\nBa"
+
+
+def test_restore_asks_first_then_makes_a_new_revision(client, journalist):
+    article = own_article(journalist, title="Tiêu đề gốc", sapo="Sapo gốc.")
+    original = article.history.get()
+    client.force_login(journalist)
+    client.post(change_url(article), form_data(article, title="Tiêu đề sai", sapo="Sapo sai."))
+    confirm = client.get(restore_url(article, original))
+    assert confirm.status_code == 200
+    assert "<del>sai</del><ins>gốc</ins>" in confirm.content.decode()
+    assert Article.objects.get(pk=article.pk).title == "Tiêu đề sai"  # GET changes nothing
+    response = client.post(restore_url(article, original))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert (article.title, article.sapo) == ("Tiêu đề gốc", "Sapo gốc.")
+    assert article.history.count() == 3
+    newest = article.history.order_by("-history_date").first()
+    assert newest.history_change_reason == "Khôi phục phiên bản 1"
+    assert newest.version == 3
+
+
+def test_restore_is_permission_checked(client, journalist, other_journalist, editor):
+    article = own_article(journalist, title="Tiêu đề gốc")
+    original = article.history.get()
+    publishing.submit(article, by=journalist)
+    Article.objects.filter(pk=article.pk).update(title="Đã sửa")
+    for user in (other_journalist, journalist):  # a stranger; the author once submitted
+        client.force_login(user)
+        assert client.post(restore_url(article, original)).status_code == 403
+        assert Article.objects.get(pk=article.pk).title == "Đã sửa"
+    client.force_login(editor)
+    client.post(restore_url(article, original))
+    assert Article.objects.get(pk=article.pk).title == "Tiêu đề gốc"
+
+
+def test_restore_keeps_the_state(editor):
+    article = ArticleFactory(title="Bản cũ")
+    original = article.history.get()
+    publishing.publish(article, by=editor)
+    publishing.restore(article, by=editor, revision=original)
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
+
+
+# Two people, one article
+
+
+def test_second_of_two_concurrent_saves_is_refused_with_text_kept_and_diff(journalist, editor):
+    article = own_article(journalist, sapo="Sapo ban đầu.")
+    first, first_data = loaded_form(journalist, article)
+    second, second_data = loaded_form(editor, article)
+
+    response = second.post(change_url(article), {**second_data, "sapo": "Sapo biên tập viên."})
+    assert response.status_code == 302
+
+    mine = "Đoạn dẫn phóng viên vừa viết lại, rất dài và quý."
+    response = first.post(change_url(article), {**first_data, "sapo": mine})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "vừa được" in page and "lưu sau khi bạn mở" in page
+    assert mine in page  # their text is still in the form
+    assert "<del>ban đầu.</del><ins>biên tập viên.</ins>" in page  # what the other changed
+    assert Article.objects.get(pk=article.pk).sapo == "Sapo biên tập viên."
+
+    # Having seen it, saving again is deliberate and goes through.
+    again = {
+        **first_data,
+        "sapo": mine,
+        "version": response.context["adminform"].form["version"].value(),
+    }
+    assert first.post(change_url(article), again).status_code == 302
+    assert Article.objects.get(pk=article.pk).sapo == mine
+
+
+def test_the_guard_is_the_update_itself(journalist):
+    """Two saves from the same loaded version: the database lets exactly one through."""
+    article = own_article(journalist)
+    one, two = Article.objects.get(pk=article.pk), Article.objects.get(pk=article.pk)
+    one.title, two.title = "Một", "Hai"
+    publishing.save_edit(one, by=journalist, version=1)
+    with pytest.raises(publishing.EditConflict):
+        publishing.save_edit(two, by=journalist, version=1)
+    assert Article.objects.get(pk=article.pk).title == "Một"
+
+
+def test_a_state_change_while_editing_is_a_conflict_too(journalist, editor):
+    article = own_article(journalist)
+    client, data = loaded_form(editor, article)
+    publishing.submit(article, by=journalist)
+    response = client.post(change_url(article), {**data, "title": "Sửa của biên tập"})
+    assert response.status_code == 200
+    assert "Trạng thái" in response.content.decode()
+    assert Article.objects.get(pk=article.pk).title != "Sửa của biên tập"
