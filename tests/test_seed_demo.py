@@ -28,6 +28,8 @@ from articles.models import (
     StateChange,
     Tag,
 )
+from articles.search import search_articles
+from articles.text import search_fold
 
 pytestmark = pytest.mark.django_db
 
@@ -237,3 +239,25 @@ def test_running_again_adds_nothing(seed_output):
     call_command("seed_demo", stdout=out)
     assert out.getvalue().strip() == "Dữ liệu mẫu đã có, không thêm gì."
     assert counts() == before
+
+
+def test_seed_bench_adds_valid_live_articles(seed_output):
+    """Bulk-made articles carry what save() derives: slug, search columns, photos, tags."""
+    live_before, photos_before = Article.objects.live().count(), Photo.objects.count()
+    call_command("seed_bench", articles=30, stdout=io.StringIO())
+    assert Article.objects.live().count() == live_before + 30
+    assert Photo.objects.count() == photos_before  # reuses the library
+    made = Article.objects.filter(title__contains="bài số").prefetch_related("tags", "authors")
+    assert len(made) == 30
+    for article in made:
+        assert article.slug and article.search_title == search_fold(article.title)
+        assert set(article.photos.values_list("pk", flat=True)) == set(
+            richtext.photo_ids(article.body)
+        )
+        assert article.lead_photo_id and 2 <= len(article.tags.all()) <= 4
+        assert len(article.authors.all()) == 1
+        body = article.body
+        article.full_clean()
+        assert article.body == body  # already sanitised
+    found = set(search_articles("bài thử tải").values_list("pk", flat=True))
+    assert {a.pk for a in made} <= found
