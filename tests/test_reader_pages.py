@@ -262,10 +262,14 @@ def test_404_page_is_vietnamese(client):
     assert "Không tìm thấy trang" in response.content.decode()
 
 
-def test_500_page_renders_without_the_database(rf, django_assert_num_queries):
-    """Django renders 500.html with an empty Context: no banner, no query."""
+def test_500_page_renders_without_the_database(rf, settings, django_assert_num_queries):
+    """Django renders 500.html with an empty Context: no banner, no query, no static tag."""
     from django.views.defaults import server_error
 
+    settings.STORAGES = {  # a production storage whose manifest is missing
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
     with django_assert_num_queries(0):
         response = server_error(rf.get("/"))
     assert response.status_code == 500
