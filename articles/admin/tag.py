@@ -2,6 +2,7 @@ from django.contrib import admin
 from taggit.models import Tag as TaggitTag
 
 from articles.models import Tag
+from articles.text import vietnamese_slugify
 
 # Our articles use articles.Tag (ASCII slugs by the Vietnamese rule); taggit's own
 # tag table stays empty, so its admin would only confuse.
@@ -13,4 +14,14 @@ if admin.site.is_registered(TaggitTag):
 class TagAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
+    search_help_text = "Tìm theo tên thẻ, có dấu hay không dấu."
     readonly_fields = ["slug"]
+
+    def get_search_results(self, request, queryset, search_term):
+        # The slug is the accent-folded name, so "hai phong" finds "Hải Phòng" (also in the
+        # article form's tag autocomplete, which asks this admin).
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        folded = vietnamese_slugify(search_term)
+        if folded:
+            results |= queryset.filter(slug__contains=folded)
+        return results, may_have_duplicates
