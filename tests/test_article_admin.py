@@ -362,3 +362,14 @@ def test_tag_autocomplete_is_accent_insensitive(client, journalist):
         },
     )
     assert [r["text"] for r in response.json()["results"]] == ["Hải Phòng"]
+
+
+def test_read_only_page_shows_the_text_not_the_markup(client, journalist):
+    article = own_article(
+        journalist, status=Status.SUBMITTED, body="<p>Đoạn một &amp; <em>hai</em>.</p><p>Ba</p>"
+    )
+    client.force_login(journalist)
+    page = client.get(change_url(article)).content.decode()
+    assert "<p>Đoạn một &amp; hai.</p>" in page
+    assert "&lt;p&gt;" not in page
+    assert "Version" not in page and 'name="version"' not in page

@@ -8,8 +8,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, linebreaks
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 
 from articles import preview, publishing
 from articles.models import Article, RelatedArticle
@@ -89,7 +90,7 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     autocomplete_fields = ["lead_photo"]
     filter_horizontal = ["authors"]
-    readonly_fields = ["lead_photo_thumbnail", "state"]
+    readonly_fields = ["lead_photo_thumbnail", "state", "body_text"]
     fieldsets = [
         (
             None,
@@ -136,6 +137,27 @@ class ArticleAdmin(admin.ModelAdmin):
             photo.caption,
             photo.credit_line or "— chưa ghi tác giả ảnh",
         )
+
+    @admin.display(description="nội dung")
+    def body_text(self, obj):
+        # The read-only page shows the text, escaped, rather than the stored markup.
+        text = revisions.body_text(obj.body).replace("\n", "\n\n") if obj else ""
+        return mark_safe(linebreaks(text, autoescape=True))  # linebreaks escapes the text
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None or self.has_change_permission(request, obj):
+            return self.fieldsets
+        swap = {"body": "body_text"}
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [swap.get(f, f) for f in options["fields"] if f != "version"],
+                },
+            )
+            for name, options in self.fieldsets
+        ]
 
     # Who sees what
 
