@@ -9,6 +9,7 @@ from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
@@ -168,11 +169,17 @@ def article_detail(request, section_slug, slug, pk):
 
 
 @require_GET
+def favicon(request):
+    """Browsers that ignore the ``<link rel="icon">`` ask for /favicon.ico."""
+    return redirect(static("articles/favicon.svg"), permanent=True)
+
+
+@require_GET
 def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /tim-kiem/",
+        "Disallow: /xem-truoc/",
         "",
         f"Sitemap: {absolute_url(reverse('sitemap'))}",
         f"Sitemap: {absolute_url(reverse('sitemap-news'))}",

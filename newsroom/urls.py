@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 from articles.health import healthz
 from articles.preview import article_preview
 from articles.sitemaps import NEWS_SITEMAPS, SITEMAPS
-from articles.views import robots_txt
+from articles.views import favicon, robots_txt
 from newsroom.media import serve_media
 
 admin.site.site_header = "Newsroom — Toà soạn"
@@ -16,6 +16,7 @@ admin.site.index_title = "Quản trị nội dung"
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon, name="favicon"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "sitemap-news.xml",

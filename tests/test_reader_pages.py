@@ -294,3 +294,17 @@ def test_a_saved_hotline_shows_on_the_next_page(client):
     assert tree.xpath("//p[@class='hotline']/a/@href") == ["tel:19001234"]
     banner.delete()
     assert not page(client.get("/tim-kiem/")).xpath("//p[@class='hotline']")
+
+
+def test_favicon_is_linked_and_the_ico_path_redirects_to_it(client, db):
+    html = client.get("/").content.decode()
+    assert 'rel="icon"' in html and "favicon.svg" in html
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("articles/favicon.svg")
+
+
+def test_robots_txt_keeps_crawlers_out_of_the_admin_and_previews_only(client, db):
+    body = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in body and "Disallow: /xem-truoc/" in body
+    assert "/tim-kiem/" not in body  # search pages are indexable

@@ -1,0 +1,237 @@
+"""Every reader page type, served by gunicorn with the demo content, passes third-party checks.
+
+- the W3C Nu HTML Checker (npm ``vnu-jar``, run on Java): no errors;
+- axe-core in Debian's Chromium: no serious or critical violations;
+- Lighthouse 12 on mobile: at least 95 in accessibility, best practices and SEO.
+
+The tools live in ``tools/pagecheck/`` (``npm ci`` there; ``make test`` does it when npm is
+installed). Reports of failed checks are written to ``test-artifacts/pagecheck/``.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+ROOT = Path(__file__).resolve().parents[2]
+TOOLS = ROOT / "tools" / "pagecheck" / "node_modules"
+VNU_JAR = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_JS = TOOLS / "axe-core" / "axe.min.js"
+LIGHTHOUSE = TOOLS / "lighthouse" / "cli" / "index.js"
+ARTIFACTS = ROOT / "test-artifacts" / "pagecheck"
+
+# Page types a reader can reach; the 404 page is checked for markup and accessibility only
+# (Lighthouse's SEO category rightly marks a 404 as not indexable).
+PAGE_TYPES = ["home", "section", "tag", "author", "article", "search", "not_found"]
+LIGHTHOUSE_PAGES = [p for p in PAGE_TYPES if p != "not_found"]
+LIGHTHOUSE_MIN = 0.95
+
+URLS_SCRIPT = """
+import json
+from django.urls import reverse
+from articles.models import Article, Section, Tag
+article = Article.objects.live().exclude(lead_photo=None).filter(photos__isnull=False).first()
+tag = Tag.objects.filter(tagged_articles__content_object__in=Article.objects.live()).first()
+author = article.authors.first()
+print(json.dumps({
+    "home": "/",
+    "section": article.section.get_absolute_url(),
+    "tag": tag.get_absolute_url(),
+    "author": reverse("articles:author", kwargs={"pk": author.pk}),
+    "article": article.get_absolute_url(),
+    "search": reverse("articles:search") + "?q=hai+phong",
+    "not_found": "/khong-co-trang-nay/",
+}))
+"""
+
+
+def _missing_tools():
+    missing = []
+    if not shutil.which("java"):
+        missing.append("Java 17+ (apt-get install default-jre-headless)")
+    if not shutil.which("node"):
+        missing.append("Node.js 20 (apt-get install nodejs npm)")
+    if not (VNU_JAR.exists() and AXE_JS.exists() and LIGHTHOUSE.exists()):
+        missing.append("the npm tools (npm ci --prefix tools/pagecheck)")
+    return missing
+
+
+@pytest.fixture(scope="module")
+def tools_present():
+    if missing := _missing_tools():
+        message = "page checks need " + ", ".join(missing)
+        if os.environ.get("NEWSROOM_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def demo_site(tools_present, tmp_path_factory):
+    """A production-shaped server (DEBUG off, gunicorn, WhiteNoise) over the demo content."""
+    work = tmp_path_factory.mktemp("pagecheck")
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "NEWSROOM_"))}
+    env.update(
+        DATABASE_URL=f"sqlite:///{work / 'site.sqlite3'}",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="pagecheck-" + "k" * 50,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_COOKIES="0",
+        DJANGO_MEDIA_ROOT=str(work / "media"),
+        DJANGO_STATIC_ROOT=str(work / "static"),
+        NEWSROOM_SITE_URL=f"http://127.0.0.1:{port}",
+        NEWSROOM_SERVE_MEDIA="1",
+    )
+    env.pop("REDIS_URL", None)
+    manage = [sys.executable, "manage.py"]
+    for command in (["migrate", "--noinput"], ["seed_demo"], ["collectstatic", "--noinput"]):
+        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
+    urls = json.loads(
+        subprocess.run(
+            manage + ["shell", "-c", URLS_SCRIPT],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    gunicorn = Path(sys.executable).parent / "gunicorn"
+    server = subprocess.Popen(
+        [gunicorn, "newsroom.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("gunicorn did not start")
+        yield {name: base + path for name, path in urls.items()}
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _report(name, payload):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / name
+    path.write_text(json.dumps(payload, ensure_ascii=False, indent=2))
+    return path
+
+
+def _fetch(url):
+    try:
+        response = urllib.request.urlopen(url, timeout=10)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+    return response.status, response.read()
+
+
+@pytest.fixture(scope="module")
+def vnu_results(demo_site, tmp_path_factory):
+    """Runs the Nu HTML Checker once over every page type; errors by page type."""
+    folder = tmp_path_factory.mktemp("html")
+    files = {}
+    for name, url in demo_site.items():
+        status, body = _fetch(url)
+        assert status == (404 if name == "not_found" else 200), f"{name}: {url} gave {status}"
+        files[name] = folder / f"{name}.html"
+        files[name].write_bytes(body)
+    result = subprocess.run(
+        ["java", "-jar", VNU_JAR, "--errors-only", "--format", "json", *files.values()],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    by_page = {name: [] for name in files}
+    for message in messages:
+        name = Path(message.get("url", "").removeprefix("file:")).stem
+        by_page.setdefault(name, []).append(message)
+    return by_page
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_nu_html_checker_finds_no_error(vnu_results, page_type):
+    errors = vnu_results[page_type]
+    if errors:
+        _report(f"vnu-{page_type}.json", errors)
+    assert not errors, [f"{e.get('lastLine')}: {e['message']}" for e in errors]
+
+
+@pytest.fixture(scope="module")
+def axe_page(tools_present, browser):
+    # Our CSP forbids inline scripts on reader pages; axe is injected as one.
+    context = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_axe_finds_no_serious_violation(demo_site, axe_page, page_type):
+    axe_page.goto(demo_site[page_type])
+    axe_page.add_script_tag(path=str(AXE_JS))
+    results = axe_page.evaluate("async () => await axe.run(document)")
+    serious = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    if serious:
+        _report(f"axe-{page_type}.json", serious)
+    assert not serious, [f"{v['id']}: {v['help']} ({len(v['nodes'])})" for v in serious]
+
+
+@pytest.mark.parametrize("page_type", LIGHTHOUSE_PAGES)
+def test_lighthouse_scores_on_mobile(demo_site, page_type, tmp_path):
+    output = tmp_path / "lighthouse.json"
+    chrome_flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    subprocess.run(
+        [
+            "node",
+            LIGHTHOUSE,
+            demo_site[page_type],
+            "--only-categories=accessibility,best-practices,seo",
+            "--form-factor=mobile",
+            "--output=json",
+            f"--output-path={output}",
+            f"--chrome-flags={chrome_flags}",
+            "--quiet",
+        ],
+        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+        check=True,
+        timeout=240,
+    )
+    report = json.loads(output.read_text())
+    scores = {key: cat["score"] for key, cat in report["categories"].items()}
+    if min(scores.values()) < LIGHTHOUSE_MIN:
+        failing = [
+            f"{audit['id']}: {audit['title']}"
+            for audit in report["audits"].values()
+            if audit.get("score") is not None
+            and audit["score"] < 1
+            and audit.get("scoreDisplayMode") in ("binary", "numeric")
+        ]
+        _report(f"lighthouse-{page_type}.json", {"scores": scores, "failing": failing})
+        pytest.fail(f"{page_type}: {scores}; failing audits: {failing}")
