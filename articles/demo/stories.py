@@ -210,7 +210,7 @@ KINH_TE = [
             "kỳ năm trước, theo số liệu của cảng vụ.",
         ],
         "related": [
-            "Hải Phòng đẩy mạnh chuyển đổi xanh các khu công nghiệp",
+            "Khu công nghiệp ở Hải Phòng chạy đua với tiêu chí sinh thái",
             "Doanh nghiệp Bình Dương tìm đơn hàng mới ở thị trường Trung Đông",
         ],
     },
@@ -308,7 +308,7 @@ KINH_TE = [
             "đầu tư khu nhà ở xã hội quy mô 2.000 căn sát khu kinh tế.",
         ],
         "related": [
-            "Hải Phòng đẩy mạnh chuyển đổi xanh các khu công nghiệp",
+            "Khu công nghiệp ở Hải Phòng chạy đua với tiêu chí sinh thái",
             "Cảng Lạch Huyện đón tàu container trọng tải lớn nhất từ đầu năm",
         ],
     },
@@ -422,12 +422,12 @@ KINH_TE = [
 
 MOI_TRUONG = [
     {
-        "title": "Hải Phòng đẩy mạnh chuyển đổi xanh các khu công nghiệp",
+        "title": "Khu công nghiệp ở Hải Phòng chạy đua với tiêu chí sinh thái",
         "section": "moi-truong",
         "location": "Hải Phòng",
         "sapo": (
-            "Ban Quản lý Khu kinh tế Hải Phòng tổ chức hội thảo về chuyển đổi xanh, đặt mục tiêu "
-            "một nửa số khu công nghiệp đạt tiêu chí sinh thái trong năm năm tới."
+            "Các nhà đầu tư hạ tầng gặp nhau bàn cách lắp điện mặt trời, tái dùng nước thải, với "
+            "mong muốn một nửa số khu công nghiệp của thành phố đạt chuẩn sinh thái sau năm năm."
         ),
         "authors": ["phongvien"],
         "tags": ["chuyển đổi xanh", "khu công nghiệp", "Hải Phòng", "năng lượng tái tạo"],
@@ -550,7 +550,7 @@ MOI_TRUONG = [
             "Thành phố đang nghiên cứu quy định hạn chế đồ nhựa dùng một lần tại các khu du lịch, "
             "khuyến khích quán cà phê giảm giá cho khách mang cốc riêng.",
         ],
-        "related": ["Hải Phòng đẩy mạnh chuyển đổi xanh các khu công nghiệp"],
+        "related": ["Khu công nghiệp ở Hải Phòng chạy đua với tiêu chí sinh thái"],
     },
     {
         "title": "Quảng Nam phục hồi rạn san hô quanh Cù Lao Chàm",

@@ -235,3 +235,36 @@ def test_lighthouse_scores_on_mobile(demo_site, page_type, tmp_path):
         ]
         _report(f"lighthouse-{page_type}.json", {"scores": scores, "failing": failing})
         pytest.fail(f"{page_type}: {scores}; failing audits: {failing}")
+
+
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+
+
+@pytest.mark.parametrize(
+    ("device", "viewport"),
+    [("desktop", {"width": 1280, "height": 900}), ("mobile", {"width": 390, "height": 844})],
+)
+def test_article_page_fits_the_screen(demo_site, browser, device, viewport):
+    """No sideways scrolling; hotline, dateline and a captioned, credited figure are shown.
+
+    The screenshots (test-artifacts/screenshots/) are the README's.
+    """
+    context = browser.new_context(viewport=viewport, device_scale_factor=1, locale="vi-VN")
+    page = context.new_page()
+    page.goto(demo_site["article"])
+    page.wait_for_load_state("networkidle")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{device}: {overflow}px wider than the screen"
+    assert page.locator("header a[href^='tel:']").is_visible()
+    assert page.locator("article time").first.inner_text().endswith("(GMT+7)")
+    caption = page.locator("article figure figcaption").first
+    caption.scroll_into_view_if_needed()
+    assert caption.is_visible() and "Ảnh: " in caption.inner_text()
+    image_loaded = page.locator("article figure img").first.evaluate(
+        "img => img.complete && img.naturalWidth > 0"
+    )
+    assert image_loaded
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(SCREENSHOTS / f"article-{device}.png"), full_page=device == "mobile")
+    context.close()
