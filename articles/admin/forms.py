@@ -100,7 +100,11 @@ class ArticleForm(forms.ModelForm):
             "authors",
             "byline",
         ]
-        widgets = {"tags": TagAutocompleteWidget}
+        widgets = {
+            "tags": TagAutocompleteWidget,
+            # Headlines run long; the admin's wide-field class shows them whole.
+            "title": forms.TextInput(attrs={"class": "vLargeTextField"}),
+        }
         help_texts = {
             "title": "Tiêu đề bài, viết có dấu; đường dẫn tự tạo, không dấu.",
             "body": "Đoạn văn, tiêu đề nhỏ, danh sách, trích dẫn; nút Ảnh chèn ảnh từ thư viện.",
