@@ -41,7 +41,8 @@ run: demo
 	@echo "               bientap / bientap-demo       (biên tập viên)"
 	@echo "               admin / admin-demo           (quản trị)"
 	@echo ""
-	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	DJANGO_DEBUG=1 NEWSROOM_SITE_URL=$${NEWSROOM_SITE_URL:-http://127.0.0.1:$(PORT)} \
+		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install pagecheck-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
