@@ -3,21 +3,18 @@ from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import Http404, HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, linebreaks
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 
 from articles import preview, publishing
 from articles.models import Article, RelatedArticle
 from articles.text import search_fold
 
-from . import calendar, revisions
-from .forms import ArticleForm, WorkflowForm
+from . import revisions
+from .article_views import ArticleViewsMixin
+from .forms import ArticleForm
 
 PRESENCE_SECONDS = 90
 
@@ -74,7 +71,7 @@ class StateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
     form = ArticleForm
     list_display = ["title", "section", "authors_list", "state", "published_at", "updated_at"]
     list_select_related = ["section"]
@@ -271,160 +268,6 @@ class ArticleAdmin(admin.ModelAdmin):
             seen[user.pk] = (user.get_full_name() or user.get_username(), now)
             cache.set(key, seen, PRESENCE_SECONDS)
         return [name for uid, (name, _at) in seen.items() if uid != user.pk]
-
-    # Workflow, history and calendar views
-
-    def get_urls(self):
-        view = self.admin_site.admin_view
-        return [
-            path("lich/", view(self.calendar_view), name="articles_article_calendar"),
-            path(
-                "<path:object_id>/quy-trinh/",
-                view(self.workflow_view),
-                name="articles_article_workflow",
-            ),
-            path(
-                "<path:object_id>/history/so-sanh/",
-                view(self.revision_diff_view),
-                name="articles_article_revision_diff",
-            ),
-            path(
-                "<path:object_id>/history/<int:history_id>/khoi-phuc/",
-                view(self.revision_restore_view),
-                name="articles_article_revision_restore",
-            ),
-            *super().get_urls(),
-        ]
-
-    def _article_or_404(self, request, object_id, *, edit=False):
-        article = self.get_object(request, unquote(object_id))
-        if article is None:
-            raise Http404("Không có bài viết này.")
-        allowed = (self.has_change_permission if edit else self.has_view_permission)(
-            request, article
-        )
-        if not allowed:
-            raise PermissionDenied
-        return article
-
-    def workflow_view(self, request, object_id):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        article = self._article_or_404(request, object_id)
-        back = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
-            back = ""
-        back = back or reverse("admin:articles_article_change", args=[article.pk])
-        form = WorkflowForm(request.POST)
-        if not form.is_valid():
-            for errors in form.errors.values():
-                messages.error(request, " ".join(errors))
-            return redirect(back)
-        data = form.cleaned_data
-        action, note, at = data["action"], data["note"], data["at"]
-        calls = {
-            "submit": lambda: publishing.submit(article, by=request.user, note=note),
-            "return": lambda: publishing.return_to_author(article, by=request.user, note=note),
-            "publish": lambda: publishing.publish(article, by=request.user, note=note),
-            "schedule": lambda: publishing.schedule(article, by=request.user, at=at, note=note),
-            "reschedule": lambda: publishing.reschedule(
-                article, by=request.user, at=at, note=note
-            ),
-            "unpublish": lambda: publishing.unpublish(article, by=request.user, note=note),
-        }
-        try:
-            if data["version"] is not None and data["version"] != article.version:
-                raise ValidationError(
-                    "Bài vừa được người khác thay đổi sau khi bạn mở; hãy xem lại rồi thử lại."
-                )
-            calls[action]()
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            label = dict(WorkflowForm.ACTIONS)[action]
-            messages.success(
-                request, f"{label}: xong. Trạng thái: {revisions.state_label(article)}."
-            )
-        return redirect(back)
-
-    def history_view(self, request, object_id, extra_context=None):
-        article = self._article_or_404(request, object_id)
-        records = list(
-            article.history.select_related("history_user").order_by("-history_date", "-history_id")
-        )
-        for record in records:
-            record.state_text = revisions.state_label(record)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": f"Lịch sử sửa bài: {article}",
-            "article": article,
-            "records": records,
-            "can_restore": self.has_change_permission(request, article),
-        }
-        return TemplateResponse(request, self.object_history_template, context)
-
-    def revision_diff_view(self, request, object_id):
-        article = self._article_or_404(request, object_id)
-        history = article.history.all()
-        try:
-            old = history.get(history_id=int(request.GET.get("a", "")))
-            new = (
-                history.get(history_id=int(request.GET["b"]))
-                if request.GET.get("b")
-                else history.order_by("-history_date", "-history_id").first()
-            )
-        except (ValueError, KeyError, history.model.DoesNotExist) as error:
-            raise Http404("Không có phiên bản này.") from error
-        if old.history_date > new.history_date:
-            old, new = new, old
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": f"So sánh hai phiên bản: {article}",
-            "article": article,
-            "old": old,
-            "new": new,
-            "changes": revisions.diff(old, new),
-        }
-        return TemplateResponse(request, "admin/articles/article/revision_diff.html", context)
-
-    def revision_restore_view(self, request, object_id, history_id):
-        article = self._article_or_404(request, object_id, edit=True)
-        revision = get_object_or_404(article.history.all(), history_id=history_id)
-        if request.method == "POST":
-            try:
-                publishing.restore(article, by=request.user, revision=revision)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(
-                    request, f"Đã khôi phục nội dung phiên bản {revision.version} thành bản mới."
-                )
-            return redirect("admin:articles_article_change", article.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": f"Khôi phục phiên bản {revision.version}?",
-            "article": article,
-            "revision": revision,
-            "changes": revisions.diff(article, revision),
-        }
-        return TemplateResponse(request, "admin/articles/article/revision_restore.html", context)
-
-    def calendar_view(self, request):
-        if not publishing.can_publish(request.user):
-            raise PermissionDenied
-        anchor = calendar.parse_day(request.GET.get("ngay"))
-        context = {
-            **self.admin_site.each_context(request),
-            **calendar.build(anchor, request.GET.get("xem", "week")),
-            "opts": self.opts,
-            "title": "Lịch xuất bản",
-            "workflow_url_name": "admin:articles_article_workflow",
-            "now_local": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
-        }
-        return TemplateResponse(request, "admin/articles/article/calendar.html", context)
 
     def changelist_view(self, request, extra_context=None):
         extra = {"can_see_calendar": publishing.can_publish(request.user)}
