@@ -216,7 +216,7 @@ def _static_lazy(path):
 # tells the sanitiser which markup the node may leave in the body.
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
     {
-        "js": [_static_lazy("articles/prose-photo.js")],
+        "js": [_static_lazy("articles/prose-photo.js"), _static_lazy("articles/editor-vi.js")],
         "extensions": {
             "NewsPhoto": html_tags(["figure"], {"figure": ["data-photo-id", "class"]}),
         },

@@ -373,3 +373,24 @@ def test_read_only_page_shows_the_text_not_the_markup(client, journalist):
     assert "<p>Đoạn một &amp; hai.</p>" in page
     assert "&lt;p&gt;" not in page
     assert "Version" not in page and 'name="version"' not in page
+
+
+def test_a_forbidden_admin_page_answers_in_vietnamese(client, journalist):
+    article = ArticleFactory(created_by=journalist)
+    client.force_login(journalist)
+    response = client.get(reverse("admin:articles_article_delete", args=[article.pk]))
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Không có quyền truy cập" in html
+    assert reverse("admin:index") in html
+
+
+def test_view_on_site_leads_to_the_preview_until_the_article_is_live(client, editor):
+    """A draft's public URL would 404, so the admin's "view on site" opens its preview."""
+    draft = ArticleFactory()
+    live = ArticleFactory(live=True)
+    client.force_login(editor)
+    for article, expected in ((draft, "/xem-truoc/"), (live, live.get_absolute_url())):
+        response = client.get(reverse("admin:articles_article_change", args=[article.pk]))
+        assert expected in response.context["absolute_url"]
+        assert client.get(response.context["absolute_url"]).status_code == 200

@@ -241,6 +241,10 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
         context["conflict"] = getattr(context["adminform"].form, "conflict", None)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    def view_on_site(self, obj):
+        """A live article's public page; otherwise its preview, which a reader's URL 404s."""
+        return obj.get_absolute_url() if obj.is_live else preview.preview_url(obj)
+
     def _side_context(self, request, article):
         return {
             "trail": article.state_changes.select_related("by"),

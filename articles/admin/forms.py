@@ -85,7 +85,7 @@ class TagAutocompleteWidget(forms.SelectMultiple):
 
 
 class ArticleForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(label="Phiên bản", widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Article
@@ -169,7 +169,7 @@ class WorkflowForm(forms.Form):
         ("unpublish", "Gỡ bài"),
     ]
     action = forms.ChoiceField(choices=ACTIONS)
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    version = forms.IntegerField(label="Phiên bản", required=False, widget=forms.HiddenInput)
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea)
     at = forms.DateTimeField(
         label="Giờ xuất bản",

@@ -137,7 +137,10 @@ class Article(NFCModel):
     )
 
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_title", "search_text", "updated_at"])
+    history = HistoricalRecords(
+        verbose_name=_("phiên bản bài viết"),
+        excluded_fields=["search_title", "search_text", "updated_at"],
+    )
 
     class Meta:
         ordering = ["-published_at", "-pk"]

@@ -186,3 +186,14 @@ def test_upload_from_the_editor_dialog_keeps_the_article(
     expect(placed).to_contain_text("Ảnh: Thu Hà.")
     expect(page.locator("#id_title")).to_have_value("Bài đang viết dở")
     expect(editor).to_contain_text(FIRST)
+
+
+def test_editor_toolbar_speaks_vietnamese(page, live_server, admin_login, journalist_user):
+    """The editor's own toolbar titles are English in its bundle; ours replace them."""
+    admin_login(journalist_user)
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    menubar = page.locator(".prose-menubar")
+    expect(menubar.locator('button[title="Đậm"]')).to_have_count(1)
+    expect(menubar.locator('button[title="Nghiêng"]')).to_have_count(1)
+    expect(menubar.locator('button[title="Danh sách số"]')).to_have_count(1)
+    expect(menubar.locator('button[title="bold"], button[title="italic"]')).to_have_count(0)
