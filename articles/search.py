@@ -9,10 +9,9 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, Q, QuerySet, Value, When
+from django.db.models import Case, F, Q, QuerySet, Value, When
 
 from articles.models import Article
-from articles.search_index import article_search_vector
 from articles.text import nfc, search_fold
 
 MAX_QUERY_LENGTH = 200
@@ -47,11 +46,9 @@ def _postgresql(articles: QuerySet, words: list[str]) -> QuerySet:
     # "plain" ANDs the words; they are already folded, so the simple configuration
     # (no stemming, no stop words) matches them against the folded columns as they are.
     search_query = SearchQuery(" ".join(words), config="simple", search_type="plain")
-    vector = article_search_vector()  # the expression the GIN index is built on
     return (
-        articles.annotate(rank=SearchRank(vector, search_query))
-        .alias(document=vector)
-        .filter(document=search_query)
+        articles.filter(search_vector=search_query)  # the GIN-indexed stored vector
+        .annotate(rank=SearchRank(F("search_vector"), search_query))
         .order_by("-rank", "-published_at", "-pk")
     )
 

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -9,7 +10,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from articles import richtext
-from articles.search_index import PostgresOnlyGinIndex, article_search_vector
+from articles.search_index import PostgresOnlyGinIndex, update_search_vectors
 from articles.text import search_fold, vietnamese_slugify
 
 from .base import NFCModel
@@ -123,6 +124,9 @@ class Article(NFCModel):
     # folding in Python keeps SQLite and PostgreSQL alike and needs no unaccent extension.
     search_title = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
+    # PostgreSQL only: the weighted full-text vector of the two columns above, stored for
+    # the GIN index (articles.search_index); left empty on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
@@ -139,7 +143,7 @@ class Article(NFCModel):
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(
         verbose_name=_("phiên bản bài viết"),
-        excluded_fields=["search_title", "search_text", "updated_at"],
+        excluded_fields=["search_title", "search_text", "search_vector", "updated_at"],
     )
 
     class Meta:
@@ -153,7 +157,7 @@ class Article(NFCModel):
         indexes = [
             models.Index(fields=["status", "published_at"], name="article_live_idx"),
             # Reader search (articles.search) on PostgreSQL; see articles.search_index.
-            PostgresOnlyGinIndex(article_search_vector(), name="article_search_idx"),
+            PostgresOnlyGinIndex(fields=["search_vector"], name="article_search_vector_idx"),
         ]
 
     def __str__(self):
@@ -170,6 +174,7 @@ class Article(NFCModel):
             " ".join([self.location, self.sapo, richtext.plain_text(self.body)])
         )
         super().save(*args, **kwargs)
+        update_search_vectors(type(self).objects.filter(pk=self.pk))
         from .photo import Photo
 
         self.photos.set(Photo.objects.filter(pk__in=richtext.photo_ids(self.body)))

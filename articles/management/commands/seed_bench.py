@@ -20,6 +20,7 @@ from django.utils.html import escape
 from articles import pagecache, richtext
 from articles.demo import content, drawing
 from articles.models import Article, Photo, Section, Tag, TaggedArticle
+from articles.search_index import update_search_vectors
 from articles.text import search_fold, vietnamese_slugify
 
 PLACES = [
@@ -76,6 +77,7 @@ class Command(BaseCommand):
                     for i in range(size)
                 ]
                 Article.objects.bulk_create(batch)
+                update_search_vectors(Article.objects.filter(pk__in=[a.pk for a in batch]))
                 self.link(batch, rng, author, tags)
                 made += size
         pagecache.bump()
