@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 
-from tests.factories import UserFactory
+from tests.factories import UserFactory, ensure_newsroom_groups
 
 
 @pytest.fixture(autouse=True)
@@ -39,6 +39,7 @@ def _clear_cache():
 
 
 def _member_of(group_name, **kwargs):
+    ensure_newsroom_groups()
     user = UserFactory(is_staff=True, **kwargs)
     user.groups.add(Group.objects.get(name=group_name))
     return user

@@ -1,7 +1,11 @@
+import importlib
 from datetime import timedelta
 
 import factory
+from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from articles.models import Article, HotlineBanner, Photo, Section
@@ -59,3 +63,28 @@ class HotlineBannerFactory(factory.django.DjangoModelFactory):
 
     label = "Hotline"
     phone = "0983.970.780"
+
+
+def ensure_newsroom_groups():
+    """The groups of migration 0002, made again if a transactional test flushed them.
+
+    Live-server (browser) tests run in flushed tables, and ``serialized_rollback`` cannot
+    restore them there: Playwright's greenlets give the test a fresh connection without
+    Django's serialized copy. Tests that run after them must not depend on the migration's
+    rows still being there.
+    """
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    migration = importlib.import_module("articles.migrations.0002_groups")
+    for name, perms in [
+        (migration.JOURNALIST, migration.JOURNALIST_PERMS),
+        (migration.EDITOR, migration.EDITOR_PERMS),
+    ]:
+        group, created = Group.objects.get_or_create(name=name)
+        if created or not group.permissions.exists():
+            for perm in perms:
+                app_label, codename = perm.split(".")
+                group.permissions.add(
+                    Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                )
+    return Group.objects.filter(name__in=[migration.JOURNALIST, migration.EDITOR])

@@ -25,6 +25,10 @@ from tests.factories import (
     UserFactory,
 )
 
+# Roles are fixtures looked up by name (request.getfixturevalue), which pytest-django
+# cannot see when it orders tests: the marker keeps these with the other database tests.
+pytestmark = pytest.mark.django_db
+
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES"
 
 CHANGELISTS = ["article", "photo", "section", "tag", "hotlinebanner"]

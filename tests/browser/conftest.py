@@ -5,15 +5,13 @@ Without it the tests are skipped, or fail when ``NEWSROOM_REQUIRE_BROWSER=1`` (C
 A failing test leaves a screenshot in ``test-artifacts/``.
 """
 
-import importlib
 import os
 import re
 from pathlib import Path
 
 import pytest
-from django.apps import apps
-from django.contrib.auth.management import create_permissions
-from django.contrib.auth.models import Group, Permission
+
+from tests.factories import ensure_newsroom_groups
 
 # Playwright's sync API runs an event loop in this thread; the live server's ORM calls
 # happen in another thread, but the test's own ORM calls would otherwise be refused.
@@ -84,26 +82,8 @@ def _plain_http_cookies(settings):
 
 @pytest.fixture
 def newsroom_groups(transactional_db):
-    """The groups from migration 0002, re-made after a transactional test's flush.
-
-    Live-server tests run in flushed tables (pytest-django's ``transactional_db``), and
-    ``serialized_rollback`` cannot restore them here: Playwright's greenlets give the test
-    a fresh database connection without Django's serialized copy.
-    """
-    for app_config in apps.get_app_configs():
-        create_permissions(app_config, verbosity=0)
-    migration = importlib.import_module("articles.migrations.0002_groups")
-    for name, perms in [
-        (migration.JOURNALIST, migration.JOURNALIST_PERMS),
-        (migration.EDITOR, migration.EDITOR_PERMS),
-    ]:
-        group, _ = Group.objects.get_or_create(name=name)
-        for perm in perms:
-            app_label, codename = perm.split(".")
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
-    return Group.objects.filter(name__in=[migration.JOURNALIST, migration.EDITOR])
+    """The groups from migration 0002, re-made after a transactional test's flush."""
+    return ensure_newsroom_groups()
 
 
 @pytest.fixture
