@@ -88,3 +88,19 @@ def ensure_newsroom_groups():
                     Permission.objects.get(content_type__app_label=app_label, codename=codename)
                 )
     return Group.objects.filter(name__in=[migration.JOURNALIST, migration.EDITOR])
+
+
+def hidden_articles(section, *, prefix="Bài ẩn"):
+    """One article in each state a reader must never see: draft, submitted, returned and
+    scheduled (published, ``published_at`` still ahead)."""
+    Status = Article.Status
+    states = [
+        ("NHAPXX", Status.DRAFT, None),
+        ("CHODUYET", Status.SUBMITTED, None),
+        ("TRALAI", Status.RETURNED, None),
+        ("HENGIO", Status.PUBLISHED, timezone.now() + timedelta(hours=1)),
+    ]
+    return [
+        ArticleFactory(section=section, status=status, published_at=at, title=f"{prefix} {marker}")
+        for marker, status, at in states
+    ]

@@ -1,13 +1,16 @@
 """No surface shows an article that is not live: draft, submitted, returned or scheduled."""
 
-from datetime import timedelta
-
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from articles.models import Article, RelatedArticle
-from tests.factories import ArticleFactory, PhotoFactory, SectionFactory, UserFactory
+from articles.models import RelatedArticle
+from tests.factories import (
+    ArticleFactory,
+    PhotoFactory,
+    SectionFactory,
+    UserFactory,
+    hidden_articles,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -18,17 +21,7 @@ def test_no_hidden_article_on_any_surface(client):
     visible = ArticleFactory(live=True, section=section, title="Bai hien HIENRA")
     visible.authors.add(author)
     visible.tags.add("chung")
-    hidden = [
-        ArticleFactory(section=section, status=Article.Status.DRAFT, title="Bai an NHAPXX"),
-        ArticleFactory(section=section, status=Article.Status.SUBMITTED, title="Bai an CHODUYET"),
-        ArticleFactory(section=section, status=Article.Status.RETURNED, title="Bai an TRALAI"),
-        ArticleFactory(
-            section=section,
-            status=Article.Status.PUBLISHED,
-            published_at=timezone.now() + timedelta(minutes=5),
-            title="Bai an HENGIO",
-        ),
-    ]
+    hidden = hidden_articles(section, prefix="Bai an")
     for position, article in enumerate(hidden):
         article.authors.add(author)
         article.tags.add("chung")

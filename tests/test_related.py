@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from articles.models import Article, RelatedArticle
 from articles.related import related_articles
-from tests.factories import ArticleFactory, SectionFactory
+from tests.factories import ArticleFactory, SectionFactory, hidden_articles
 
 pytestmark = pytest.mark.django_db
 
@@ -67,17 +67,7 @@ def test_at_most_six(section):
 def test_never_itself_never_an_article_not_live(section):
     """Not live means draft, submitted, returned or scheduled, even when picked by hand."""
     article = live(section, "Bài chính", tags=["x"])
-    hidden = [
-        ArticleFactory(section=section, status=Article.Status.DRAFT, title="Nháp"),
-        ArticleFactory(section=section, status=Article.Status.SUBMITTED, title="Chờ"),
-        ArticleFactory(section=section, status=Article.Status.RETURNED, title="Trả"),
-        ArticleFactory(
-            section=section,
-            status=Article.Status.PUBLISHED,
-            published_at=timezone.now() + timedelta(hours=1),
-            title="Hẹn giờ",
-        ),
-    ]
+    hidden = hidden_articles(section)
     for position, other in enumerate(hidden):
         other.tags.add("x")
         RelatedArticle.objects.create(from_article=article, to_article=other, position=position)
