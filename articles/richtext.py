@@ -28,6 +28,10 @@ def render_body(html: str, photos_by_id: dict, *, eager: int = 1) -> str:
     library shows in every article. The first ``eager`` figures load eagerly
     (above the fold); later ones lazily. A reference to a deleted photo vanishes.
     """
+    # Sanitised again at render: rows written around save() (bulk_create, update(), raw
+    # SQL, an old dump) still reach readers only as allowlisted markup.
+    from articles.models.article import sanitize_body
+
     count = 0
 
     def figure(match):
@@ -40,4 +44,4 @@ def render_body(html: str, photos_by_id: dict, *, eager: int = 1) -> str:
             "articles/_figure.html", {"photo": photo, "lazy": count > eager}
         ).strip()
 
-    return mark_safe(PHOTO_REF.sub(figure, html or ""))
+    return mark_safe(PHOTO_REF.sub(figure, sanitize_body(html)))

@@ -3,6 +3,8 @@
 import re
 import unicodedata
 
+from anyascii import anyascii
+
 # Letters that accent stripping (NFKD + dropping combining marks) cannot reach.
 _BASE_LETTERS = str.maketrans({"đ": "d", "Đ": "D"})
 
@@ -12,6 +14,31 @@ def nfc(value: str | None) -> str | None:
     if not isinstance(value, str):
         return value
     return unicodedata.normalize("NFC", value)
+
+
+def _is_invisible(char: str) -> bool:
+    """Format characters (zero-width space and joiners, BOM, bidi marks, soft hyphen)."""
+    return unicodedata.category(char) == "Cf"
+
+
+def clean_line(value: str | None) -> str | None:
+    """One line of text as stored: NFC, no invisible characters, every run of whitespace
+    (tabs, newlines, no-break spaces) one space, trimmed.
+
+    A title of a zero-width space and a no-break space is empty after this, so the
+    "required" check sees it as empty.
+    """
+    if not isinstance(value, str):
+        return value
+    text = "".join(c for c in nfc(value) if not _is_invisible(c))
+    return " ".join(text.split())
+
+
+def clean_text(value: str | None) -> str | None:
+    """Several lines of text as stored: NFC, no invisible characters, trimmed at both ends."""
+    if not isinstance(value, str):
+        return value
+    return "".join(c for c in nfc(value) if not _is_invisible(c)).strip()
 
 
 def fold(value: str) -> str:
@@ -25,12 +52,30 @@ def search_fold(value: str) -> str:
     return fold(value).casefold()
 
 
+def _word_break(char: str) -> str:
+    # Punctuation (every dash: ‐ – — ―), symbols (emoji), separators and controls all
+    # break words: "Thừa Thiên–Huế" is thua-thien-hue, not thua-thienhue.
+    return " " if unicodedata.category(char)[0] in "PSZC" else char
+
+
 def vietnamese_slugify(value: str, max_length: int = 200) -> str:
-    """ASCII slug of a Vietnamese text.
+    """ASCII slug of a Vietnamese text; empty only when the text has no letter or digit.
 
     ``Hải Phòng đẩy mạnh chuyển đổi xanh`` → ``hai-phong-day-manh-chuyen-doi-xanh``.
-    Django's ``slugify`` drops ``đ`` instead of writing ``d``.
+    Django's ``slugify`` drops ``đ`` instead of writing ``d``; letters of other scripts
+    are transliterated by anyascii (``Ελλάδα`` → ``ellada``) rather than dropped.
     """
-    ascii_text = fold(value).encode("ascii", "ignore").decode("ascii").lower()
+    words = "".join(_word_break(c) for c in fold(nfc(value or "")))
+    ascii_text = anyascii(words).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     return slug[:max_length].rstrip("-")
+
+
+def unique_slug(base: str, taken, max_length: int) -> str:
+    """``base``, or ``base-2``, ``base-3``… : the first that ``taken(slug)`` says is free."""
+    slug, n = base[:max_length], 1
+    while taken(slug):
+        n += 1
+        suffix = f"-{n}"
+        slug = base[: max_length - len(suffix)].rstrip("-") + suffix
+    return slug

@@ -8,6 +8,7 @@ from django.urls import reverse
 from taggit.utils import parse_tags
 
 from articles.models import Article
+from articles.models.tag import clean_tag_names
 
 from . import revisions
 
@@ -119,6 +120,9 @@ class ArticleForm(forms.ModelForm):
         self.conflict = None
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+
+    def clean_tags(self):
+        return clean_tag_names(self.cleaned_data.get("tags") or [])
 
     def clean(self):
         cleaned = super().clean()

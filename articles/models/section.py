@@ -3,16 +3,18 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from articles.text import vietnamese_slugify
+from articles.text import unique_slug, vietnamese_slugify
 
 from .base import NFCModel
+
+SLUG_MAX_LENGTH = 100
 
 
 class Section(NFCModel):
     name = models.CharField(_("tên chuyên mục"), max_length=100)
     slug = models.SlugField(
         _("đường dẫn"),
-        max_length=100,
+        max_length=SLUG_MAX_LENGTH,
         unique=True,
         blank=True,
         help_text=_("Để trống để tạo tự động từ tên, không dấu."),
@@ -44,13 +46,21 @@ class Section(NFCModel):
                 raise ValidationError(
                     {"parent": _("Chỉ có một cấp chuyên mục con: hãy chọn chuyên mục gốc.")}
                 )
+        self.normalize_text()
         if not self.slug:
-            self.slug = vietnamese_slugify(self.name, 100)
+            self.slug = self._free_slug()
 
     def save(self, *args, **kwargs):
+        self.normalize_text()
         if not self.slug:
-            self.slug = vietnamese_slugify(self.name, 100)
+            self.slug = self._free_slug()
         super().save(*args, **kwargs)
+
+    def _free_slug(self) -> str:
+        """A slug made from the name, never empty, never one another section has."""
+        base = vietnamese_slugify(self.name, SLUG_MAX_LENGTH) or "chuyen-muc"
+        others = Section.objects.exclude(pk=self.pk)
+        return unique_slug(base, lambda s: others.filter(slug=s).exists(), SLUG_MAX_LENGTH)
 
     def get_absolute_url(self):
         return reverse("articles:section", kwargs={"slug": self.slug})

@@ -1,9 +1,50 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from taggit.managers import _TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from articles.text import nfc, vietnamese_slugify
+from articles.text import clean_line, vietnamese_slugify
+
+TAG_NAME_MAX_LENGTH = TagBase._meta.get_field("name").max_length
+
+
+def clean_tag_names(names) -> list[str]:
+    """Tag names as stored: each cleaned like a title, empty ones dropped, duplicates once.
+
+    A name longer than the column is refused with the name in the message, so the person
+    can shorten it; nothing reaches the database to fail there.
+    """
+    cleaned, too_long = [], []
+    for name in names:
+        name = clean_line(name)
+        if not name:
+            continue
+        if len(name) > TAG_NAME_MAX_LENGTH:
+            too_long.append(name)
+        elif name.casefold() not in {n.casefold() for n in cleaned}:
+            cleaned.append(name)
+    if too_long:
+        raise ValidationError(
+            _("Thẻ “%(name)s…” dài %(length)s ký tự; mỗi thẻ tối đa %(max)s ký tự."),
+            code="tag_too_long",
+            params={
+                "name": too_long[0][:40],
+                "length": len(too_long[0]),
+                "max": TAG_NAME_MAX_LENGTH,
+            },
+        )
+    return cleaned
+
+
+class ArticleTagManager(_TaggableManager):
+    """django-taggit's manager, cleaning names on every door (form, shell, importer)."""
+
+    def _to_tag_model_instances(self, tags, tag_kwargs):
+        names = clean_tag_names(t for t in tags if isinstance(t, str))
+        others = [t for t in tags if not isinstance(t, str)]
+        return super()._to_tag_model_instances(others + names, tag_kwargs)
 
 
 class Tag(TagBase):
@@ -14,8 +55,15 @@ class Tag(TagBase):
         verbose_name_plural = _("thẻ")
         ordering = ["name"]
 
+    def clean_fields(self, exclude=None):
+        self.name = clean_line(self.name)
+        super().clean_fields(exclude=exclude)
+
     def save(self, *args, **kwargs):
-        self.name = nfc(self.name)
+        names = clean_tag_names([self.name])
+        if not names:
+            raise ValidationError({"name": _("Tên thẻ không được để trống.")}, code="blank")
+        self.name = names[0]
         super().save(*args, **kwargs)
 
     def slugify(self, tag, i=None):
