@@ -5,7 +5,8 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-quick install pagecheck-tools migrate demo lint format check-pages clean
+.PHONY: run test test-quick install pagecheck-tools migrate demo lint format check-pages clean \
+	backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +61,18 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Backup and restore need PostgreSQL and its client tools (README, "Backup and restore").
+# `make backup` writes BACKUP_DIR; `make restore BACKUP=backups/…` wants an empty database
+# and media folder, or FORCE=1.
+BACKUP_DIR ?= backups/$(shell date +%Y%m%d-%H%M%S)
+
+backup: install
+	$(BIN)/python manage.py backup $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "make restore BACKUP=backups/<thời điểm> [FORCE=1]" >&2; exit 2; }
+	$(BIN)/python manage.py restore $(BACKUP) $(if $(FORCE),--force)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles
