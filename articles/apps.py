@@ -8,9 +8,13 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core.checks import Tags, register
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from articles import models, pagecache
+        from articles import checks, models, pagecache
+
+        register(checks.page_cache_needs_a_shared_cache, Tags.caches, deploy=True)
+        register(checks.secret_key_is_set, Tags.security, deploy=True)
 
         # Cache invalidation, not domain logic: every door that changes what a reader page
         # shows (admin, publishing, importers, the shell) moves the page cache on.

@@ -9,8 +9,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urlsplit, urlunsplit
@@ -19,6 +17,8 @@ import psycopg2
 import pytest
 from django.conf import settings
 from psycopg2 import sql
+
+from tests.commands import manage
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,14 +56,7 @@ def _manage(*args, database_url, media_root):
         if not key.startswith(("DJANGO_", "AWS_")) and key != "REDIS_URL"
     }
     env.update(DATABASE_URL=database_url, DJANGO_MEDIA_ROOT=str(media_root))
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+    return manage(*args, env=env, timeout=180)
 
 
 def _connect(dbname):

@@ -3,6 +3,7 @@
 import json
 import os
 import re
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -12,13 +13,15 @@ import yaml
 from django.core.management import call_command
 from django.db import DatabaseError
 
+from tests.commands import manage
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_healthz_answers_when_the_database_does(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -66,19 +69,43 @@ PRODUCTION_ENV = {
 def _manage(*args, env_extra):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(env_extra)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return manage(*args, env=env)
 
 
 def test_check_deploy_is_clean_with_production_settings():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env_extra=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _env_example():
+    values = {}
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, _, value = line.partition("=")
+            values[name] = value
+    return values
+
+
+def test_check_deploy_is_clean_with_env_example_values():
+    """`.env.example` as a deployment copies it, with the one value it says to replace."""
+    values = _env_example()
+    assert values["DJANGO_SECRET_KEY"].startswith("change-me")
+    values["DJANGO_SECRET_KEY"] = "k" + secrets.token_urlsafe(50)
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env_extra=values)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_deploy_refuses_the_public_secret_keys():
+    """The laptop default and `.env.example`'s placeholder are public: deploy check fails."""
+    for secret in [None, _env_example()["DJANGO_SECRET_KEY"] + "-" + "x" * 50]:
+        env = {**PRODUCTION_ENV}
+        if secret is None:
+            del env["DJANGO_SECRET_KEY"]
+        else:
+            env["DJANGO_SECRET_KEY"] = secret
+        result = _manage("check", "--deploy", "--fail-level", "WARNING", env_extra=env)
+        assert result.returncode != 0
+        assert "newsroom.E001" in result.stdout + result.stderr
 
 
 def test_check_deploy_warns_with_laptop_defaults():

@@ -1,22 +1,35 @@
 """The reader page cache: anonymous readers only, moved on by every edit, never past a schedule."""
 
+import os
+import subprocess
+import sys
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 import time_machine
 from django.utils import timezone
 
-from articles import pagecache
+from articles import pagecache, views
 from articles.models import Article
-from tests.factories import ArticleFactory, HotlineBannerFactory
+from tests.factories import ArticleFactory, HotlineBannerFactory, SectionFactory
+
+ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 
-def test_the_page_cache_is_on_by_default():
-    from newsroom import settings as project_settings
-
-    assert project_settings.NEWSROOM_PAGE_CACHE_SECONDS == 300
+@pytest.mark.parametrize("redis_url, seconds", [("", "0"), ("redis://127.0.0.1:6379/2", "300")])
+def test_the_page_cache_is_on_by_default_only_with_a_shared_cache(redis_url, seconds):
+    """Local memory is per process: the other workers would keep an unpublished article."""
+    names = ("REDIS_URL", "NEWSROOM_PAGE_CACHE_SECONDS")
+    env = {k: v for k, v in os.environ.items() if k not in names}
+    env["REDIS_URL"] = redis_url
+    code = "from newsroom import settings; print(settings.NEWSROOM_PAGE_CACHE_SECONDS)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.stdout.strip() == seconds, result.stderr
 
 
 def test_second_anonymous_request_is_served_without_the_database(
@@ -61,9 +74,40 @@ def test_logged_in_staff_are_never_served_from_the_cache(client, editor):
     assert not client.get("/").has_header("X-Page-Cache")
 
 
-def test_query_strings_are_part_of_the_key(client):
-    client.get("/")
-    assert client.get("/?trang=2")["X-Page-Cache"] == "miss"
+def test_the_page_number_is_part_of_the_key(client, monkeypatch):
+    monkeypatch.setattr(views, "PER_PAGE", 1)
+    section = SectionFactory()
+    ArticleFactory.create_batch(2, section=section, live=True)
+    url = section.get_absolute_url()
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(f"{url}?trang=1")["X-Page-Cache"] == "hit"
+    second = client.get(f"{url}?trang=2")
+    assert second["X-Page-Cache"] == "miss"
+    assert client.get(f"{url}?trang=02&utm_source=zalo")["X-Page-Cache"] == "hit"
+    assert client.get(f"{url}?trang=02").content == second.content
+
+
+def test_the_search_query_is_part_of_the_key_as_the_view_reads_it(client):
+    assert client.get("/tim-kiem/", {"q": "Hải Phòng"})["X-Page-Cache"] == "miss"
+    assert client.get("/tim-kiem/", {"q": "  Hải   Phòng "})["X-Page-Cache"] == "hit"
+    assert client.get("/tim-kiem/", {"q": "Hà Nội"})["X-Page-Cache"] == "miss"
+
+
+def test_parameters_no_view_reads_make_no_new_entry(client):
+    """Issue #8: ``/?x=<random>`` stored one page per request (cache flooding)."""
+    ArticleFactory(live=True)
+    first = client.get("/")
+    for value in ("a1", "b2", "c3"):
+        response = client.get("/", {"x": value, "trang": value, "q": value})
+        assert response["X-Page-Cache"] == "hit"
+        assert response.content == first.content
+
+
+def test_the_sitemap_page_is_part_of_the_key(client):
+    ArticleFactory(live=True)
+    assert client.get("/sitemap.xml")["X-Page-Cache"] == "miss"
+    assert client.get("/sitemap.xml?p=1")["X-Page-Cache"] == "hit"
+    assert client.get("/sitemap.xml?p=2").status_code == 404  # not page 1 from the cache
 
 
 def test_not_found_pages_are_not_stored(client):
