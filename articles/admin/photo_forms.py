@@ -3,20 +3,20 @@
 import os
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from articles import images
 from articles.models import Photo
 from articles.models.photo import ALLOWED_EXTENSIONS
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_FILES_AT_ONCE = 50
-# Pillow's format names we accept, as a journalist reads them.
-ACCEPTED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 
 
-class PhotoImageField(forms.ImageField):
-    """An image field whose every refusal is in Vietnamese: not an image, wrong type, too big."""
+class PhotoImageField(forms.FileField):
+    """A photo file refused in Vietnamese (empty, over a limit, not an image, wrong type or
+    extension), cleaned into the re-encoded file that is stored (articles.images)."""
 
     # Django's extension validator speaks English; the extension is checked in to_python.
     default_validators = []
@@ -25,51 +25,25 @@ class PhotoImageField(forms.ImageField):
         "empty": _("Tệp “%(name)s” rỗng."),
         "invalid": _("Không đọc được tệp tải lên; hãy chọn lại."),
         "missing": _("Không nhận được tệp; hãy chọn lại."),
-        "invalid_image": _(
-            "Tệp “%(name)s” không phải là ảnh hoặc ảnh bị hỏng. Hãy chọn ảnh JPEG, PNG hoặc WebP."
-        ),
-        "too_large": _("Tệp “%(name)s” nặng %(size)s MB, vượt giới hạn 10 MB."),
-        "format": _("Ảnh “%(name)s” có định dạng %(format)s; chỉ nhận JPEG, PNG hoặc WebP."),
         "extension": _("Tên tệp “%(name)s” phải có đuôi .jpg, .jpeg, .png hoặc .webp."),
     }
 
     def to_python(self, data):
         name = getattr(data, "name", "") or ""
-        if data and getattr(data, "size", 0) > MAX_UPLOAD_BYTES:
-            size = f"{data.size / 1024 / 1024:.1f}".replace(".", ",")
-            raise ValidationError(
-                self.error_messages["too_large"],
-                code="too_large",
-                params={"name": name, "size": size},
-            )
         if data and not getattr(data, "size", 0):
             raise ValidationError(
                 self.error_messages["empty"], code="empty", params={"name": name}
             )
-        try:
-            f = super().to_python(data)
-        except ValidationError as error:
-            if error.code == "invalid_image":
-                raise ValidationError(
-                    self.error_messages["invalid_image"],
-                    code="invalid_image",
-                    params={"name": name},
-                ) from error
-            raise
+        f = super().to_python(data)
         if f is None:
             return None
-        image_format = getattr(getattr(f, "image", None), "format", None)
-        if image_format not in ACCEPTED_FORMATS:
-            raise ValidationError(
-                self.error_messages["format"],
-                code="format",
-                params={"name": name, "format": image_format or "?"},
-            )
+        # Size and header first: a file over a limit is refused before anything decodes it.
+        images.check(f)
         if os.path.splitext(name)[1].lower().lstrip(".") not in ALLOWED_EXTENSIONS:
             raise ValidationError(
                 self.error_messages["extension"], code="extension", params={"name": name}
             )
-        return f
+        return images.reencode(f)
 
 
 class PhotoForm(forms.ModelForm):
@@ -112,7 +86,6 @@ class MultiUploadForm(forms.Form):
     images = MultiplePhotoField(
         label=_("Các tệp ảnh"),
         widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-        help_text=_("Chọn một hoặc nhiều ảnh JPEG, PNG hoặc WebP, mỗi ảnh tối đa 10 MB."),
     )
     caption = forms.CharField(
         label=_("Chú thích chung"),
@@ -134,8 +107,17 @@ class MultiUploadForm(forms.Form):
         help_text=_("Để trống sẽ dùng chú thích."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["images"].help_text = _(
+            "Chọn một hoặc nhiều ảnh JPEG, PNG hoặc WebP, mỗi ảnh tối đa %(limit)s MB."
+        ) % {"limit": settings.NEWSROOM_MAX_UPLOAD_MB}
+
     def photo_forms(self):
-        """One bound PhotoForm per uploaded file, sharing caption, credit and alt text."""
+        """One bound PhotoForm per uploaded file, sharing caption, credit and alt text.
+
+        Made one at a time, so each decoded and re-encoded file is let go once it is saved.
+        """
         shared = {name: self.cleaned_data[name] for name in ("caption", "credit", "alt_text")}
-        files = self.cleaned_data["images"]
-        return [(f, PhotoForm(data=shared, files={"image": f})) for f in files]
+        for f in self.cleaned_data["images"]:
+            yield f, PhotoForm(data=shared, files={"image": f})

@@ -2,12 +2,15 @@ import os
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
 
+from articles import images
 from articles.text import search_fold
 
 from .base import NFCModel
@@ -20,8 +23,26 @@ def photo_upload_to(instance, filename):
     return f"photos/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{ext}"
 
 
+class PhotoFileField(models.ImageField):
+    """Django's ImageField, except that a file too big for Pillow to tell its size leaves
+    width and height at 0 instead of raising from ``Photo(image=...)``: ``Photo.clean()`` and
+    ``Photo.save()`` refuse it, with the reason in Vietnamese (articles.images)."""
+
+    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        try:
+            super().update_dimension_fields(instance, force, *args, **kwargs)
+        except Image.DecompressionBombError:
+            setattr(instance, self.width_field, 0)
+            setattr(instance, self.height_field, 0)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        # Migrations see Django's ImageField: nothing in the database differs.
+        return name, "django.db.models.ImageField", args, kwargs
+
+
 class Photo(NFCModel):
-    image = models.ImageField(
+    image = PhotoFileField(
         _("ảnh"),
         upload_to=photo_upload_to,
         width_field="width",
@@ -70,16 +91,31 @@ class Photo(NFCModel):
 
     def clean(self):
         self.credit = _strip_credit_prefix(self.credit)
+        if self._has_new_file():
+            try:
+                images.check(self.image)
+            except ValidationError as error:
+                raise ValidationError({"image": error}) from None
 
     def save(self, *args, **kwargs):
         from articles import renditions
 
         self.credit = _strip_credit_prefix(self.credit)
         self.search_text = search_fold(f"{self.caption} {self.credit}")
-        file_changed = self.image and not getattr(self.image, "_committed", True)
+        file_changed = self._has_new_file()
+        # Every door (forms, shell, importers) stores a re-encoded file within the limits;
+        # the admin's forms re-encode while validating, so their file is stored as it is.
+        if file_changed and not isinstance(self.image.file, images.ReencodedImage):
+            try:
+                self.image = images.reencode(self.image)
+            except ValidationError as error:
+                raise ValidationError({"image": error}) from None
         super().save(*args, **kwargs)
         if self.image and (file_changed or not self.renditions):
             renditions.make(self)
+
+    def _has_new_file(self):
+        return bool(self.image) and not getattr(self.image, "_committed", True)
 
     @property
     def alt(self):
