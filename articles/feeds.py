@@ -7,10 +7,12 @@ from django.contrib.syndication.views import Feed
 from django.core.files.storage import default_storage
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 
 from articles.models import Article, Section
 from articles.templatetags.articles_tags import absolute_url, full_name
+from articles.views import read_methods
 
 FEED_SIZE = 30
 ENCLOSURE_MIN_WIDTH = 800
@@ -28,6 +30,11 @@ def _enclosure_name(photo) -> str:
 class LatestArticlesFeed(Feed):
     feed_type = Rss201rev2Feed
     language = "vi"
+
+    # Django's Feed answers any method (OPTIONS, TRACE, POST) with the feed itself.
+    @method_decorator(read_methods)
+    def __call__(self, request, *args, **kwargs):
+        return super().__call__(request, *args, **kwargs)
 
     def title(self):
         return settings.NEWSROOM_SITE_NAME

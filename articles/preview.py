@@ -26,6 +26,7 @@ def preview_url(article: Article) -> str:
     return reverse("article_preview", kwargs={"token": make_token(article)})
 
 
+@views.read_methods
 def article_preview(request, token):
     try:
         pk = signing.TimestampSigner(salt=_SALT).unsign(token, max_age=MAX_AGE)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from articles import richtext
@@ -70,6 +70,45 @@ def can_edit(user: User, article: Article) -> bool:
     if is_editor(user):
         return True
     return article.status in EDITABLE_BY_AUTHOR and is_author(user, article)
+
+
+def _written_by(user: User) -> Q:
+    return Q(created_by=user) | Q(
+        pk__in=Article.authors.through.objects.filter(user=user).values("article_id")
+    )
+
+
+def viewable_articles(user: User, articles: QuerySet | None = None) -> QuerySet:
+    """The articles ``user`` sees in the admin, as ``can_view`` decides for one."""
+    articles = Article.objects.all() if articles is None else articles
+    if not (user.is_active and user.has_perm("articles.view_article")):
+        return articles.none()
+    return articles if is_editor(user) else articles.filter(_written_by(user))
+
+
+def linkable_articles(user: User, articles: QuerySet | None = None) -> QuerySet:
+    """The articles ``user`` may pick as related: what they see, and what readers see."""
+    articles = Article.objects.all() if articles is None else articles
+    if not (user.is_active and user.has_perm("articles.view_article")):
+        return articles.none()
+    if is_editor(user):
+        return articles
+    # Another journalist's draft stays theirs until it is live.
+    return articles.filter(_written_by(user) | Q(pk__in=Article.objects.live().values("pk")))
+
+
+def can_link(user: User, article: Article) -> bool:
+    """``user`` may link ``article`` as a related article (see ``linkable_articles``)."""
+    return linkable_articles(user).filter(pk=article.pk).exists()
+
+
+def usable_photos(user: User) -> QuerySet:
+    """Photos ``user`` may put in an article: the whole shared library, for anyone who may
+    see it (the admin's photo picker and autocomplete ask the same permissions)."""
+    allowed = user.is_active and (
+        user.has_perm("articles.view_photo") or user.has_perm("articles.change_photo")
+    )
+    return Photo.objects.all() if allowed else Photo.objects.none()
 
 
 def available_actions(user: User, article: Article) -> list[str]:

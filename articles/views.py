@@ -1,5 +1,6 @@
 """Reader pages. Every one asks for articles through ``Article.objects.live()``."""
 
+from functools import wraps
 from itertools import groupby
 
 from django.conf import settings
@@ -11,7 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_http_methods
 
 from articles import richtext
 from articles.models import Article, Photo, Section, Tag
@@ -22,6 +23,26 @@ from articles.templatetags.articles_tags import absolute_url, full_name
 PER_PAGE = 20
 LATEST_ON_HOME = 10
 PER_SECTION_ON_HOME = 4
+READ_METHODS = ["GET", "HEAD", "OPTIONS"]
+
+
+def read_methods(view):
+    """GET and HEAD as ``require_safe``; OPTIONS answered with ``Allow``; any other is 405."""
+
+    # Monitors, crawlers and link checkers send HEAD. OPTIONS as Django's class-based View
+    # answers it; TRACE, POST and the rest get 405 with the same Allow. Every reader URL
+    # has it: pages, feeds, sitemaps, robots.txt, favicon.
+    @require_http_methods(READ_METHODS)
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "OPTIONS":
+            response = HttpResponse()
+            response.headers["Allow"] = ", ".join(READ_METHODS)
+            response.headers["Content-Length"] = "0"
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def _cards():
@@ -44,7 +65,7 @@ def _canonical(request, page=None):
     return absolute_url(path)
 
 
-@require_GET
+@read_methods
 def home(request):
     latest = list(_cards()[: LATEST_ON_HOME + 1])
     # One query for every section's latest few, whatever the number of sections.
@@ -77,7 +98,7 @@ def home(request):
     )
 
 
-@require_GET
+@read_methods
 def section_detail(request, slug):
     section = get_object_or_404(Section.objects.select_related("parent"), slug=slug)
     articles = _cards().filter(Q(section=section) | Q(section__parent=section))
@@ -94,7 +115,7 @@ def section_detail(request, slug):
     )
 
 
-@require_GET
+@read_methods
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     page = _page(request, _cards().filter(tags=tag))
@@ -107,7 +128,7 @@ def tag_detail(request, slug):
     )
 
 
-@require_GET
+@read_methods
 def author_detail(request, pk):
     author = get_object_or_404(get_user_model(), pk=pk)
     page = _page(request, _cards().filter(authors=author))
@@ -126,7 +147,7 @@ def author_detail(request, pk):
     )
 
 
-@require_GET
+@read_methods
 def search(request):
     query = clean_query(request.GET.get("q"))
     page = _page(request, search_articles(query).select_related("section", "lead_photo"))
@@ -151,7 +172,7 @@ def article_context(article: Article, *, preview: bool = False) -> dict:
     }
 
 
-@require_GET
+@read_methods
 def article_detail(request, section_slug, slug, pk):
     articles = (
         Article.objects.live()
@@ -168,13 +189,13 @@ def article_detail(request, section_slug, slug, pk):
     return render(request, "articles/article_detail.html", article_context(article))
 
 
-@require_GET
+@read_methods
 def favicon(request):
     """Browsers that ignore the ``<link rel="icon">`` ask for /favicon.ico."""
     return redirect(static("articles/favicon.svg"), permanent=True)
 
 
-@require_GET
+@read_methods
 def robots_txt(request):
     lines = [
         "User-agent: *",

@@ -1,4 +1,5 @@
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
+from django.http import HttpResponseBadRequest
 from django.urls import reverse
 
 
@@ -14,3 +15,25 @@ class CSPMiddleware(BaseCSPMiddleware):
         if request.path.startswith(reverse("admin:index")):
             response._csp_update = {"script-src": ["'unsafe-inline'"]}
         return super().process_response(request, response)
+
+
+class NulByteMiddleware:
+    """A NUL byte in the path or the query string is a 400, before any view runs.
+
+    PostgreSQL refuses ``\\x00`` in text, so a NUL in a search or autocomplete term was a
+    500 wherever it reached a query. No address of ours has one. Forms refuse NUL in
+    posted text themselves (Django's ProhibitNullCharactersValidator).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            return HttpResponseBadRequest(
+                "Địa chỉ có ký tự không hợp lệ (NUL).", content_type="text/plain; charset=utf-8"
+            )
+        return self.get_response(request)

@@ -2,6 +2,7 @@
 
 from datetime import date, datetime, time, timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 
 from articles.models import Article
@@ -9,6 +10,10 @@ from articles.models import Article
 from .revisions import format_datetime
 
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
+# The days the calendar shows: far from date.min and date.max, whose weeks, months and
+# UTC conversions overflow (?ngay=0001-01-01 and 9999-12-31 were 500s).
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
 
 
 def _start_of(day: date) -> datetime:
@@ -16,10 +21,12 @@ def _start_of(day: date) -> datetime:
 
 
 def parse_day(value: str | None) -> date:
+    """``?ngay=YYYY-MM-DD``, kept between FIRST_DAY and LAST_DAY; today when unreadable."""
     try:
-        return date.fromisoformat(value) if value else timezone.localdate()
+        day = date.fromisoformat(value) if value else timezone.localdate()
     except ValueError:
         return timezone.localdate()
+    return min(max(day, FIRST_DAY), LAST_DAY)
 
 
 def _shift_month(day: date, months: int) -> date:
@@ -27,13 +34,13 @@ def _shift_month(day: date, months: int) -> date:
     return date(month_index // 12, month_index % 12 + 1, 1)
 
 
-def _entries(start: date, end: date) -> list[Article]:
+def _entries(*periods: tuple[date, date]) -> list[Article]:
+    """Published and scheduled articles in the ``[start, end)`` periods, by time."""
+    during = Q()
+    for start, end in periods:
+        during |= Q(published_at__gte=_start_of(start), published_at__lt=_start_of(end))
     return list(
-        Article.objects.filter(
-            status=Article.Status.PUBLISHED,
-            published_at__gte=_start_of(start),
-            published_at__lt=_start_of(end),
-        )
+        Article.objects.filter(during, status=Article.Status.PUBLISHED)
         .select_related("section")
         .order_by("published_at", "pk")
     )
@@ -59,7 +66,9 @@ def build(anchor: date, mode: str) -> dict:
         period = f"Tuần {start:%d/%m} – {last:%d/%m/%Y}"
 
     by_day: dict[date, list] = {}
-    for article in _entries(min(start, today), max(end, today + timedelta(days=1))):
+    # The period shown and today's queue; not every day in between (a month of 1990
+    # would otherwise read the whole archive).
+    for article in _entries((start, end), (today, today + timedelta(days=1))):
         by_day.setdefault(timezone.localdate(article.published_at), []).append(
             _entry(article, now)
         )
