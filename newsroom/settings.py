@@ -7,6 +7,7 @@ Every variable read here is listed in the README's table and in `.env.example`.
 from pathlib import Path
 
 import environ
+import PIL.Image
 from django.templatetags.static import static
 from django.utils.functional import lazy
 from django_prose_editor.config import html_tags
@@ -44,6 +45,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A NUL byte in the path or query string is a 400 before any query sees it.
+    "newsroom.middleware.NulByteMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag and 304 answers for every page, cached or fresh.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -93,10 +96,19 @@ if REDIS_URL := env.str("REDIS_URL", default=""):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
+            # A dead or black-holed Redis costs a fraction of a second, then pages are served
+            # uncached for a few seconds (articles/cachesafe.py, issue #8).
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# sorl-thumbnail's key-value store, apart from Redis so a photo upload works with Redis down;
+# per process is enough, rendition names are kept on the Photo row (issue #8).
+CACHES["thumbnails"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "thumbnails",
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -115,6 +127,11 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 AXES_RESET_ON_SUCCESS = True
+# AccessAttempt.username holds 255 characters; a longer one was a 500 on PostgreSQL.
+AXES_USERNAME_CALLABLE = "articles.admin.login.axes_username"
+# Django's default, /accounts/profile/, does not exist here (a login with an off-site
+# ?next= landed there).
+LOGIN_REDIRECT_URL = "admin:index"
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
@@ -146,9 +163,17 @@ WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 # Serve /media/ from Django when nothing else does (make run, a single docker compose host);
 # turn off when a proxy, CDN or S3 serves the uploads.
 NEWSROOM_SERVE_MEDIA = env.bool("NEWSROOM_SERVE_MEDIA", default=not AWS_STORAGE_BUCKET_NAME)
-# Uploads: the admin checks size and type itself; Django's own limit is raised for photos.
+# Uploads (issue #8): a photo over either limit is refused, from its size and its header,
+# before any pixel is decoded, and every stored original is re-encoded (articles/images.py).
+NEWSROOM_MAX_UPLOAD_MB = env.int("NEWSROOM_MAX_UPLOAD_MB", default=10)
+NEWSROOM_MAX_IMAGE_PIXELS = env.int("NEWSROOM_MAX_IMAGE_PIXELS", default=40_000_000)
+# Pillow's own guard, set here so it holds in every process from startup, for any image
+# opened anywhere (sorl-thumbnail included): it warns above the limit, refuses above twice it.
+PIL.Image.MAX_IMAGE_PIXELS = NEWSROOM_MAX_IMAGE_PIXELS
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Django's default: a larger file waits in a temporary file, so fifty photos posted at once
+# to the multi-upload don't sit in a worker's memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Security. Production turns these on through the environment (see docker-compose.yml);
@@ -161,6 +186,13 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
 if env.bool("DJANGO_BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Login lockout keys on the client's address (django-axes reads it through
+    # django-ipware), or every reader would share the proxy's. One trusted proxy appends
+    # the address it saw to X-Forwarded-For: that last hop is the client; earlier hops are
+    # the client's own claim. ipware counts the proxies listed in the header: ours is not.
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    AXES_IPWARE_PROXY_COUNT = 0
+    IPWARE_STRICT = False  # "claimed, …, client" still yields its last hop
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -196,7 +228,11 @@ NEWSROOM_SITE_NAME = env.str("NEWSROOM_SITE_NAME", default="Newsroom")
 NEWSROOM_SITE_URL = env.str("NEWSROOM_SITE_URL", default="http://127.0.0.1:8000")
 NEWSROOM_PHOTO_WIDTHS = (480, 800, 1200)
 # Longest a reader page stays in the page cache (never past the next scheduled article).
-NEWSROOM_PAGE_CACHE_SECONDS = env.int("NEWSROOM_PAGE_CACHE_SECONDS", default=300)
+# Off without a shared cache: local memory is per process, so the other web workers kept an
+# unpublished article up for this long (issue #8; check --deploy warns, newsroom.W001).
+NEWSROOM_PAGE_CACHE_SECONDS = env.int(
+    "NEWSROOM_PAGE_CACHE_SECONDS", default=300 if REDIS_URL else 0
+)
 
 # Taggit: tags are case-insensitive ("Hải Phòng" and "hải phòng" are one tag).
 TAGGIT_CASE_INSENSITIVE = True
@@ -206,6 +242,7 @@ TAGGIT_CASE_INSENSITIVE = True
 THUMBNAIL_FORMAT = "WEBP"
 THUMBNAIL_QUALITY = 82
 THUMBNAIL_PRESERVE_FORMAT = False
+THUMBNAIL_CACHE = "thumbnails"
 
 
 def _static_lazy(path):

@@ -3,24 +3,31 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
+from articles.admin.login import AdminLoginForm
 from articles.health import healthz
 from articles.preview import article_preview
 from articles.sitemaps import NEWS_SITEMAPS, SITEMAPS
-from articles.views import favicon, robots_txt
+from articles.views import favicon, read_methods, robots_txt
 from newsroom.media import serve_media
 
 admin.site.site_header = "Newsroom — Toà soạn"
 admin.site.site_title = "Newsroom"
 admin.site.index_title = "Quản trị nội dung"
+admin.site.login_form = AdminLoginForm
+
+# A database that cannot be reached answers 503 "bảo trì" with Retry-After (issue #8).
+handler500 = "newsroom.errors.server_error_or_unavailable"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots"),
     path("favicon.ico", favicon, name="favicon"),
-    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml", read_methods(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap"
+    ),
     path(
         "sitemap-news.xml",
-        sitemap_views.sitemap,
+        read_methods(sitemap_views.sitemap),
         {"sitemaps": NEWS_SITEMAPS, "template_name": "articles/sitemap_news.xml"},
         name="sitemap-news",
     ),

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.cache import cache
@@ -9,22 +10,60 @@ from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 
 from articles import preview, publishing
-from articles.models import Article, RelatedArticle
+from articles.models import Article, Photo, RelatedArticle
 from articles.text import search_fold
 
 from . import revisions
 from .article_views import ArticleViewsMixin
+from .changelist import ChangeList
 from .forms import ArticleForm
 
 PRESENCE_SECONDS = 90
+NOT_LINKABLE = (
+    "Không chọn được bài này làm bài liên quan: chỉ chọn được bài của bạn hoặc bài đã lên trang."
+)
+NOT_USABLE_PHOTO = "Không có ảnh này trong thư viện ảnh bạn được xem."
+
+
+class RelatedLinksFormSet(forms.BaseInlineFormSet):
+    """Each new or changed link is checked against ``publishing.can_link`` again."""
+
+    user = None  # set by RelatedArticleInline.get_formset
+
+    def clean(self):
+        super().clean()
+        for form in self.forms:
+            target = getattr(form, "cleaned_data", {}).get("to_article")
+            if (
+                target is not None
+                and "to_article" in form.changed_data
+                and not self._should_delete_form(form)
+                and not publishing.can_link(self.user, target)
+            ):
+                form.add_error("to_article", NOT_LINKABLE)
 
 
 class RelatedArticleInline(admin.TabularInline):
     model = RelatedArticle
+    formset = RelatedLinksFormSet
     fk_name = "from_article"
     autocomplete_fields = ["to_article"]
     fields = ["to_article", "position"]
     extra = 0
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.user = request.user
+        field = formset.form.base_fields.get("to_article")
+        if field is not None:
+            # What the user may link, and links already there (an editor may have added
+            # one the author could not pick: it stays, and saving the form keeps it).
+            choices = publishing.linkable_articles(request.user)
+            if obj is not None and obj.pk:
+                choices |= Article.objects.filter(pk__in=obj.related_links.values("to_article"))
+            field.queryset = choices
+            field.error_messages["invalid_choice"] = NOT_LINKABLE
+        return formset
 
     # Picking related articles is part of editing the article: the article's rules apply
     # (the through model has no permissions of its own in the newsroom's groups).
@@ -160,17 +199,14 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         qs = super().get_queryset(request).prefetch_related("authors")
-        user = request.user
-        if publishing.is_editor(user):
-            return qs
-        own = Q(created_by=user) | Q(
-            pk__in=Article.authors.through.objects.filter(user=user).values("article_id")
-        )
         match = request.resolver_match
         if match and match.url_name == "autocomplete":
-            # Picking related articles: one's own, and what readers can already see.
-            return qs.filter(own | Q(pk__in=Article.objects.live().values("pk")))
-        return qs.filter(own)
+            # Picking related articles (the inline checks the same rule on save).
+            return publishing.linkable_articles(request.user, qs)
+        return publishing.viewable_articles(request.user, qs)
+
+    def get_changelist(self, request, **kwargs):
+        return ChangeList
 
     def get_object(self, request, object_id, from_field=None):
         # Any article: the views then ask has_view/has_change_permission for this one,
@@ -203,7 +239,17 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
         # ``version`` is the form's own hidden field (the model's is not editable).
         fields = kwargs.get("fields") or flatten_fieldsets(self.get_fieldsets(request, obj))
         kwargs["fields"] = [f for f in fields if f != "version"]
-        return super().get_form(request, obj, change, **kwargs)
+        form = super().get_form(request, obj, change, **kwargs)
+        field = form.base_fields.get("lead_photo")
+        if field is not None:
+            # The library is shared: anyone who may see it may use any photo. The photo
+            # already chosen stays choosable for whoever edits the article next.
+            choices = publishing.usable_photos(request.user)
+            if obj is not None and obj.lead_photo_id:
+                choices |= Photo.objects.filter(pk=obj.lead_photo_id)
+            field.queryset = choices
+            field.error_messages["invalid_choice"] = NOT_USABLE_PHOTO
+        return form
 
     def get_changeform_initial_data(self, request):
         return {"authors": [request.user.pk], **super().get_changeform_initial_data(request)}
@@ -260,17 +306,20 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
 
     def _presence(self, request, article):
         """Others who opened this article's form in the last minute and a half."""
+        # With the cache unreachable nobody is shown, and the form still opens (issue #8).
+        from articles import cachesafe
+
         key = f"article-editing:{article.pk}"
         now = timezone.now().timestamp()
         seen = {
             uid: entry
-            for uid, entry in (cache.get(key) or {}).items()
+            for uid, entry in (cachesafe.call(cache.get, key) or {}).items()
             if now - entry[1] < PRESENCE_SECONDS
         }
         user = request.user
         if request.method == "GET":
             seen[user.pk] = (user.get_full_name() or user.get_username(), now)
-            cache.set(key, seen, PRESENCE_SECONDS)
+            cachesafe.call(cache.set, key, seen, PRESENCE_SECONDS)
         return [name for uid, (name, _at) in seen.items() if uid != user.pk]
 
     def changelist_view(self, request, extra_context=None):

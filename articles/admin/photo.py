@@ -11,9 +11,11 @@ from django.utils.translation import gettext_lazy
 from articles.models import Photo
 from articles.text import search_fold
 
+from .changelist import ChangeList
 from .photo_forms import MultiUploadForm, PhotoForm
 
 PICKER_PAGE_SIZE = 24
+PICKER_MAX_PAGE = 10_000
 THUMB_WIDTH = 96
 
 
@@ -109,6 +111,9 @@ class PhotoAdmin(admin.ModelAdmin):
     def get_search_results(self, request, queryset, search_term):
         return search_photos(queryset, search_term), False
 
+    def get_changelist(self, request, **kwargs):
+        return ChangeList  # date filters out of range: Django's ?e=1, not a 500
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.uploaded_by = request.user
@@ -134,9 +139,11 @@ class PhotoAdmin(admin.ModelAdmin):
             return self._refuse_json(_("Bạn không có quyền xem thư viện ảnh."))
         queryset = search_photos(Photo.objects.all(), request.GET.get("q", ""))
         try:
-            page = max(int(request.GET.get("page", 1)), 1)
+            page = int(request.GET.get("page", 1))
         except ValueError:
             page = 1
+        # Clamped: a huge page made an OFFSET beyond bigint, a 500 on PostgreSQL.
+        page = min(max(page, 1), PICKER_MAX_PAGE)
         start = (page - 1) * PICKER_PAGE_SIZE
         rows = list(queryset[start : start + PICKER_PAGE_SIZE + 1])
         return JsonResponse(
