@@ -93,8 +93,9 @@ def linkable_articles(user: User, articles: QuerySet | None = None) -> QuerySet:
         return articles.none()
     if is_editor(user):
         return articles
-    # Another journalist's draft stays theirs until it is live.
-    return articles.filter(_written_by(user) | Q(pk__in=Article.objects.live().values("pk")))
+    # Another journalist's draft stays theirs until it is live. The live rule as conditions
+    # on the row (no subquery over every live article): OR of the two querysets' filters.
+    return articles.filter(_written_by(user)) | articles.live()
 
 
 def can_link(user: User, article: Article) -> bool:
