@@ -160,7 +160,16 @@ class Article(NFCModel):
             ("publish_article", _("Có thể xuất bản, hẹn giờ, gỡ bài viết")),
         ]
         indexes = [
-            models.Index(fields=["status", "published_at"], name="article_live_idx"),
+            # Reader lists: live() ordered by -published_at, -pk, read backwards; the id
+            # ends the order and the keyset (published_at, id) of deep pages (issue #9).
+            models.Index(fields=["status", "published_at", "id"], name="article_live_idx"),
+            models.Index(
+                fields=["section", "status", "published_at", "id"],
+                name="article_section_live_idx",
+            ),
+            # The admin's article list, in the model's default order (-published_at, -pk),
+            # whatever the state: no sort of the whole table for its first page.
+            models.Index(fields=["published_at", "id"], name="article_published_idx"),
             # Reader search (articles.search) on PostgreSQL; see articles.search_index.
             PostgresOnlyGinIndex(fields=["search_vector"], name="article_search_vector_idx"),
         ]

@@ -84,3 +84,6 @@ class TaggedArticle(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")
         ]
+        # A tag's newest articles (tag pages, "Xem thêm") by a backward range scan; the
+        # unique constraint serves the other direction, an article's tags.
+        indexes = [models.Index(fields=["tag", "content_object"], name="tagged_article_tag_idx")]
