@@ -1,17 +1,33 @@
-"""Sitemaps: articles, sections and tags at /sitemap.xml; the last two days for Google News."""
+"""Sitemaps (issue #9): ``/sitemap.xml`` is an index of the sections and tags sitemaps and
+one article sitemap per month with live articles; ``/sitemap-news.xml`` holds the last two
+days for Google News.
 
-from datetime import timedelta
-from urllib.parse import urlsplit
+A month over ``ArticleSitemap.limit`` (10,000) URLs is paged with ``?p=``, and the index lists
+every page, so every live article is in exactly one sitemap whatever the size of the archive. Each
+monthly sitemap reads one range of ``article_live_idx`` (status, published_at); the index
+reads the months in one grouped query. Both are reader pages: the page cache keeps them.
+"""
+
+import re
+from datetime import date, datetime, time, timedelta
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, Max, OuterRef, Q
+from django.contrib.sitemaps import views as sitemap_views
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, Max, OuterRef, Subquery
+from django.db.models.functions import Greatest, TruncMonth
+from django.http import Http404
 from django.utils import timezone
 
 from articles.models import Article, Section, Tag, TaggedArticle
+from articles.templatetags.articles_tags import absolute_url
+from articles.views import read_methods
 
 NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per sitemap
+MONTH_SECTION = re.compile(r"bai-viet-(\d{4})-(\d{2})")
 
 
 class SiteSitemap(Sitemap):
@@ -26,22 +42,82 @@ class SiteSitemap(Sitemap):
 
 
 class ArticleSitemap(SiteSitemap):
+    """Live articles published in one month (local time), oldest first, so that a new
+    article never moves an older one to another ``?p=`` page."""
+
     changefreq = "daily"
+    # Not Django's 50,000: a full page renders at ~100 µs a URL, so a crawler's first
+    # request after an edit costs about a second, not five (bench/README.md).
+    limit = 10_000
+
+    def __init__(self, month: date, count: int | None = None, latest: datetime | None = None):
+        self.month, self.count, self.latest = month, count, latest
+
+    @property
+    def section(self) -> str:
+        return f"bai-viet-{self.month:%Y-%m}"
+
+    @property
+    def paginator(self):
+        # An empty month is a 404 (and never cached), not an empty urlset.
+        paginator = Paginator(self._items(), self.limit, allow_empty_first_page=False)
+        if self.count is not None:
+            paginator.count = self.count  # the index read it with every other month
+        return paginator
 
     def items(self):
-        return Article.objects.live().select_related("section").order_by("-published_at", "-pk")
+        start = timezone.make_aware(datetime.combine(self.month, time.min))
+        following = (self.month.replace(day=28) + timedelta(days=4)).replace(day=1)
+        end = timezone.make_aware(datetime.combine(following, time.min))
+        return (
+            Article.objects.live()
+            .filter(published_at__gte=start, published_at__lt=end)
+            .select_related("section")
+            .only("slug", "published_at", "updated_at", "section__slug")
+            .order_by("published_at", "pk")
+        )
 
     def lastmod(self, item):
         return max(item.updated_at, item.published_at)
+
+    def get_latest_lastmod(self):
+        return self.latest
+
+
+def month_section(moment: datetime) -> str:
+    """The sitemap section (``bai-viet-2025-03``) listing an article published at ``moment``."""
+    return ArticleSitemap(timezone.localtime(moment).date()).section
+
+
+def month_rows():
+    """Months with live articles, newest first: ``month``, ``count`` and ``latest`` change."""
+    return (
+        Article.objects.live()
+        .annotate(month=TruncMonth("published_at"))
+        .values("month")
+        .annotate(count=Count("*"), latest=Max(Greatest("updated_at", "published_at")))
+        .order_by("-month")
+    )
+
+
+def article_months() -> list[ArticleSitemap]:
+    """One sitemap per month with live articles, newest first, in one grouped query."""
+    return [ArticleSitemap(r["month"].date(), r["count"], r["latest"]) for r in month_rows()]
 
 
 class SectionSitemap(SiteSitemap):
     changefreq = "hourly"
 
     def items(self):
-        return Section.objects.annotate(
-            latest=Max("articles__published_at", filter=Q(articles__in=Article.objects.live()))
-        ).order_by("position", "name")
+        # The newest live article of each section through article_live_idx, not an
+        # aggregate over the whole archive.
+        newest = (
+            Article.objects.live()
+            .filter(section=OuterRef("pk"))
+            .order_by("-published_at")
+            .values("published_at")[:1]
+        )
+        return Section.objects.annotate(latest=Subquery(newest)).order_by("position", "name")
 
     def lastmod(self, item):
         return item.latest
@@ -73,5 +149,35 @@ class NewsSitemap(SiteSitemap):
         )
 
 
-SITEMAPS = {"articles": ArticleSitemap, "sections": SectionSitemap, "tags": TagSitemap}
+SITEMAPS = {"chuyen-muc": SectionSitemap, "the": TagSitemap}
 NEWS_SITEMAPS = {"news": NewsSitemap}
+
+
+@read_methods
+def index(request):
+    """The sitemap index: sections, tags, then every page of every month's articles."""
+    sitemaps = {**SITEMAPS, **{month.section: month for month in article_months()}}
+    response = sitemap_views.index(request, sitemaps, sitemap_url_name="sitemap-section")
+    # Django writes the Host header the client sent; the site's address is ours to say.
+    for item in response.context_data["sitemaps"]:
+        path, query = urlsplit(item.location)[2:4]
+        item.location = absolute_url(urlunsplit(("", "", path, query, "")))
+    return response
+
+
+@read_methods
+def section(request, section):
+    """One sitemap the index lists: ``chuyen-muc``, ``the`` or ``bai-viet-YYYY-MM``."""
+    if section in SITEMAPS:
+        sitemap = SITEMAPS[section]
+    elif match := MONTH_SECTION.fullmatch(section):
+        year, month = int(match[1]), int(match[2])
+        if not (1000 <= year <= 9998 and 1 <= month <= 12):
+            raise Http404("Không có tháng này.")
+        sitemap = ArticleSitemap(date(year, month, 1))
+    else:
+        raise Http404("Không có sitemap này.")
+    # Django's template less its empty priority and hreflang parts (fewer tags to render
+    # for each URL), with lastmod to the second: an edit is seen the same day.
+    template = "articles/sitemap.xml"
+    return sitemap_views.sitemap(request, {section: sitemap}, section, template)

@@ -1,0 +1,167 @@
+"""Sitemap index (issue #9): every live article in exactly one monthly sitemap, however many."""
+
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from lxml import etree
+
+from articles import sitemaps
+from articles.models import Article
+from tests.factories import ArticleFactory, SectionFactory, hidden_articles
+
+pytestmark = pytest.mark.django_db
+
+SITE = "https://bao.example"
+SM = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NS = {"sm": SM}
+SITEMAP_XSD = Path(__file__).parent / "schemas" / "sitemap-0.9.xsd"
+
+
+@pytest.fixture(autouse=True)
+def _site(settings):
+    settings.NEWSROOM_SITE_URL = SITE
+
+
+def at(year, month, day, hour=9):
+    return timezone.make_aware(datetime(year, month, day, hour))
+
+
+def index_locations(client) -> list[str]:
+    """The index's sitemap URLs, after checking its structure (sitemaps.org, "Sitemap index")."""
+    response = client.get(reverse("sitemap"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml"
+    doc = etree.fromstring(response.content)
+    assert doc.tag == f"{{{SM}}}sitemapindex"
+    assert 0 < len(doc) <= 50_000
+    locations = []
+    for entry in doc:
+        assert entry.tag == f"{{{SM}}}sitemap"
+        assert [child.tag for child in entry][:1] == [f"{{{SM}}}loc"]
+        assert {child.tag for child in entry} <= {f"{{{SM}}}loc", f"{{{SM}}}lastmod"}
+        (loc,) = entry.xpath("sm:loc/text()", namespaces=NS)
+        assert loc.startswith(SITE + "/sitemap-")
+        for lastmod in entry.xpath("sm:lastmod/text()", namespaces=NS):
+            assert parse_datetime(lastmod).tzinfo is not None, lastmod
+        locations.append(loc)
+    assert len(set(locations)) == len(locations)
+    return locations
+
+
+def urlset(client, location) -> list[str]:
+    """The URLs of one sitemap the index lists, after validating it against the 0.9 schema."""
+    path = location.removeprefix(SITE)
+    response = client.get(path)
+    assert response.status_code == 200, path
+    doc = etree.fromstring(response.content)
+    etree.XMLSchema(etree.parse(str(SITEMAP_XSD))).assertValid(doc)
+    return doc.xpath("//sm:loc/text()", namespaces=NS)
+
+
+def test_every_live_article_is_in_exactly_one_sitemap(client, monkeypatch):
+    """More articles than one sitemap holds (limit 5 here): months, pages, and no hidden one."""
+    monkeypatch.setattr(sitemaps.ArticleSitemap, "limit", 5)
+    section = SectionFactory()
+    days = {(2025, 1): 7, (2025, 2): 5, (2025, 4): 1}  # 2 pages, exactly 1, and 1
+    live = [
+        ArticleFactory(section=section, status=Article.Status.PUBLISHED, published_at=at(y, m, d))
+        for (y, m), n in days.items()
+        for d in range(1, n + 1)
+    ]
+    live.append(ArticleFactory(section=section, live=True))  # this month
+    live[-1].tags.add("cảng biển")
+    # Edges in local time: the last minute of January and the first of March, not February.
+    live += [
+        ArticleFactory(section=section, status="published", published_at=at(2025, 1, 31, 23)),
+        ArticleFactory(section=section, status="published", published_at=at(2025, 3, 1, 0)),
+    ]
+    hidden = hidden_articles(section, prefix="Bài ẩn")
+    for article in hidden:
+        article.published_at = article.published_at or at(2025, 1, 15)
+        article.save()
+    now = timezone.localtime()
+    locations = index_locations(client)
+    expected = {
+        f"{SITE}/sitemap-chuyen-muc.xml",
+        f"{SITE}/sitemap-the.xml",
+        f"{SITE}/sitemap-bai-viet-2025-01.xml",
+        f"{SITE}/sitemap-bai-viet-2025-01.xml?p=2",
+        f"{SITE}/sitemap-bai-viet-2025-02.xml",
+        f"{SITE}/sitemap-bai-viet-2025-03.xml",
+        f"{SITE}/sitemap-bai-viet-2025-04.xml",
+        f"{SITE}/sitemap-bai-viet-{now:%Y-%m}.xml",
+    }
+    assert set(locations) == expected
+    listed = Counter(loc for location in locations for loc in urlset(client, location))
+    for article in live:
+        assert listed[SITE + article.get_absolute_url()] == 1, article.published_at
+    for article in hidden:
+        assert not any(f"-{article.pk}.html" in loc for loc in listed), article.status
+    assert sum(n for loc, n in listed.items() if loc.endswith(".html")) == len(live)
+    # The page after the last, an empty month and a month that cannot be: 404s.
+    for path in [
+        "/sitemap-bai-viet-2025-01.xml?p=3",
+        "/sitemap-bai-viet-2025-02.xml?p=2",
+        "/sitemap-bai-viet-2025-05.xml",
+        "/sitemap-bai-viet-2025-13.xml",
+        "/sitemap-bai-viet-0000-01.xml",
+        "/sitemap-khong-co.xml",
+    ]:
+        assert client.get(path).status_code == 404, path
+
+
+def test_the_index_gives_each_month_its_newest_change_as_lastmod(client):
+    old = ArticleFactory(status="published", published_at=at(2025, 1, 10))
+    newer = ArticleFactory(status="published", published_at=at(2025, 1, 20))
+    Article.objects.filter(pk=old.pk).update(updated_at=at(2025, 6, 1))  # corrected later
+    Article.objects.filter(pk=newer.pk).update(updated_at=at(2025, 1, 20))
+    doc = etree.fromstring(client.get(reverse("sitemap")).content)
+    (lastmod,) = doc.xpath(
+        "sm:sitemap[sm:loc[contains(., 'bai-viet-2025-01')]]/sm:lastmod/text()", namespaces=NS
+    )
+    assert parse_datetime(lastmod) == at(2025, 6, 1)
+
+
+def test_the_index_names_the_site_not_the_host_the_client_sent(client):
+    ArticleFactory(live=True)
+    response = client.get(reverse("sitemap"), headers={"host": "localhost"})
+    assert b"localhost" not in response.content
+    assert all(urlsplit(loc).netloc == "bao.example" for loc in index_locations(client))
+
+
+def test_the_news_sitemap_keeps_two_days_only(client):
+    recent = ArticleFactory(live=True)
+    old = ArticleFactory(
+        status="published", published_at=timezone.now() - timedelta(days=2, hours=1)
+    )
+    body = client.get(reverse("sitemap-news")).content.decode()
+    assert recent.get_absolute_url() in body
+    assert old.get_absolute_url() not in body
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_sitemap_query_counts_do_not_grow_with_articles(client, django_assert_num_queries, n):
+    section = SectionFactory()
+    for day in range(n):
+        ArticleFactory(section=section, status="published", published_at=at(2025, 3, 1 + day % 28))
+    ArticleFactory(section=section, live=True)
+    # banner (the view renders with a request), months, sections with their newest article,
+    # count of sections, count of tags with a live article
+    with django_assert_num_queries(5):
+        assert client.get(reverse("sitemap")).status_code == 200
+    # banner, count of the month, its page
+    with django_assert_num_queries(3):
+        url = reverse("sitemap-section", kwargs={"section": "bai-viet-2025-03"})
+        assert client.get(url).status_code == 200
+
+
+def test_month_section_is_the_local_month():
+    assert sitemaps.month_section(at(2025, 3, 1, 0)) == "bai-viet-2025-03"
+    # 2025-02-28 18:00 UTC is 2025-03-01 01:00 in Hà Nội.
+    assert sitemaps.month_section(datetime(2025, 2, 28, 18, tzinfo=UTC)) == "bai-viet-2025-03"
