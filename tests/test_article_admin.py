@@ -220,7 +220,8 @@ def test_changelist_query_count_does_not_grow_with_rows(client, editor, django_a
     url = reverse(CHANGELIST)
     client.get(url)  # warm the session and content types
     # session, user, 2 × permissions, hotline banner, then the changelist's own queries
-    with django_assert_num_queries(13) as one:
+    # (a bounded count, no full-table count: issue #9)
+    with django_assert_num_queries(12) as one:
         assert client.get(url).status_code == 200
     make(19)
     with django_assert_num_queries(len(one.captured_queries)):

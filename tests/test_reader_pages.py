@@ -196,19 +196,30 @@ def test_list_cards_show_photo_title_sapo_and_dateline(client):
     assert card.xpath(".//time/text()")[0].endswith("(GMT+7)")
 
 
-def test_section_pages_are_paginated_with_trang(client):
+def test_section_pages_link_on_by_position(client):
+    """Next pages link by the last card's position (issue #9); old ``?trang=N`` links work."""
     section = SectionFactory()
-    ArticleFactory.create_batch(PER_PAGE + 1, live=True, section=section)
+    articles = ArticleFactory.create_batch(PER_PAGE + 1, live=True, section=section)
+    oldest = min(articles, key=lambda a: (a.published_at, a.pk))
     first = page(client.get(section.get_absolute_url()))
     assert len(first.xpath("//article[@class='card']")) == PER_PAGE
-    assert first.xpath("//a[@rel='next']/@href") == ["?trang=2"]
-    second = page(client.get(section.get_absolute_url() + "?trang=2"))
-    assert len(second.xpath("//article[@class='card']")) == 1
+    (next_href,) = first.xpath("//a[@rel='next']/@href")
+    assert next_href.startswith("?truoc=")
+    second = page(client.get(section.get_absolute_url() + next_href))
+    assert second.xpath("//article[@class='card']//h2/a/@href") == [oldest.get_absolute_url()]
     assert second.xpath("//link[@rel='canonical']/@href") == [
-        SITE + section.get_absolute_url() + "?trang=2"
+        SITE + section.get_absolute_url() + next_href
     ]
-    assert second.xpath("//a[@rel='prev']/@href") == [section.get_absolute_url()]
-    for bad in ("3", "0", "abc", "9" * 30):
+    assert second.xpath("//meta[@name='robots']/@content") == ["noindex, follow"]
+    assert second.xpath("//a[@rel='next']") == []
+    # "Trang trước" from the second page reaches the newest articles: the first page.
+    (prev_href,) = second.xpath("//a[@rel='prev']/@href")
+    back = client.get(section.get_absolute_url() + prev_href)
+    assert back.status_code == 302 and back["Location"] == section.get_absolute_url()
+    old_link = page(client.get(section.get_absolute_url() + "?trang=2"))
+    assert len(old_link.xpath("//article[@class='card']")) == 1
+    assert old_link.xpath("//a[@rel='prev']/@href") == [section.get_absolute_url()]
+    for bad in ("3", "0", "abc", "11", "9" * 30):
         assert client.get(section.get_absolute_url(), {"trang": bad}).status_code == 404
 
 
