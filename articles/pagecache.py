@@ -51,15 +51,22 @@ def _search_query(value: str | None) -> str:
     return clean_query(value)
 
 
+def _position(value: str | None) -> str:
+    from articles.keyset import normalise_position
+
+    return normalise_position(value)
+
+
 # The query parameters each view reads. A view that starts reading one must be listed here,
 # or every value of it is served the page cached for the first.
+_LIST_PARAMS = {"trang": _page_number, "truoc": _position, "sau": _position}
 KEY_PARAMS = {
-    "articles:section": {"trang": _page_number},
-    "articles:tag": {"trang": _page_number},
-    "articles:author": {"trang": _page_number},
+    "articles:section": _LIST_PARAMS,
+    "articles:tag": _LIST_PARAMS,
+    "articles:author": _LIST_PARAMS,
     "articles:search": {"q": _search_query, "trang": _page_number},
-    "sitemap": {"p": _page_number},
     "sitemap-news": {"p": _page_number},
+    "sitemap-section": {"p": _page_number},
 }
 
 

@@ -5,22 +5,23 @@ from itertools import groupby
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.paginator import InvalidPage, Paginator
-from django.db.models import F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods
 
-from articles import richtext
+from articles import keyset, richtext
+from articles.candidates import union_all
 from articles.models import Article, Photo, Section, Tag
 from articles.related import related_articles
 from articles.search import clean_query, search_articles
 from articles.templatetags.articles_tags import absolute_url, full_name
 
-PER_PAGE = 20
+PER_PAGE = keyset.PER_PAGE
+SEARCH_MAX_PAGES = 50
 LATEST_ON_HOME = 10
 PER_SECTION_ON_HOME = 4
 READ_METHODS = ["GET", "HEAD", "OPTIONS"]
@@ -50,48 +51,58 @@ def _cards():
     return Article.objects.live().select_related("section", "lead_photo")
 
 
-def _page(request, articles):
-    """Page ``?trang=N`` of ``articles``; a page that does not exist is a 404, not a 500."""
-    try:
-        return Paginator(articles, PER_PAGE).page(request.GET.get("trang", 1))
-    except InvalidPage as exc:
-        raise Http404("Không có trang này.") from exc
+def _page(request, articles, **kwargs):
+    """The page of ``articles`` the request asks for (``articles.keyset``), or a redirect."""
+    return keyset.paginate(request, articles, per_page=PER_PAGE, **kwargs)
+
+
+def _list_page(request, template, context):
+    response = render(request, template, context)
+    if not context["page"].is_cacheable:
+        patch_cache_control(response, private=True)
+    return response
 
 
 def _canonical(request, page=None):
-    path = request.path
-    if page is not None and page.number > 1:
-        path += f"?trang={page.number}"
-    return absolute_url(path)
+    return absolute_url(page.absolute_path() if page is not None else request.path)
+
+
+def _latest_per_section():
+    """Each section's newest ``PER_SECTION_ON_HOME`` live articles, sections in their order.
+
+    Two queries whatever the size of the archive or the number of sections: the section
+    ids, then one ``LIMIT`` window per section read through the (section, status,
+    published_at, id) index (issue #9; a window function numbered every live article).
+    """
+    section_ids = list(Section.objects.order_by().values_list("pk", flat=True))
+    if not section_ids:
+        return []
+    windows = [
+        Article.objects.live()
+        .filter(section=pk)
+        .order_by("-published_at", "-pk")
+        .values_list("pk")[:PER_SECTION_ON_HOME]
+        for pk in section_ids
+    ]
+    cards = (
+        _cards()
+        .filter(pk__in=union_all(windows))
+        .order_by("section__position", "section__name", "section_id", "-published_at", "-pk")
+    )
+    blocks = [list(articles) for _, articles in groupby(cards, key=lambda a: a.section_id)]
+    return [(articles[0].section, articles) for articles in blocks]
 
 
 @read_methods
 def home(request):
     latest = list(_cards()[: LATEST_ON_HOME + 1])
-    # One query for every section's latest few, whatever the number of sections.
-    per_section = (
-        _cards()
-        .annotate(
-            row=Window(
-                RowNumber(),
-                partition_by=F("section_id"),
-                order_by=[F("published_at").desc(), F("pk").desc()],
-            )
-        )
-        .filter(row__lte=PER_SECTION_ON_HOME)
-        .order_by("section__position", "section__name", "section_id", "row")
-    )
-    blocks = [
-        (section_id, list(articles))
-        for section_id, articles in groupby(per_section, key=lambda a: a.section_id)
-    ]
     return render(
         request,
         "articles/home.html",
         {
             "lead": latest[0] if latest else None,
             "latest": latest[1:],
-            "blocks": [(articles[0].section, articles) for _, articles in blocks],
+            "blocks": _latest_per_section(),
             "canonical_url": absolute_url(reverse("articles:home")),
             "meta_description": f"{settings.NEWSROOM_SITE_NAME}: tin tức mới nhất.",
         },
@@ -100,10 +111,18 @@ def home(request):
 
 @read_methods
 def section_detail(request, slug):
-    section = get_object_or_404(Section.objects.select_related("parent"), slug=slug)
-    articles = _cards().filter(Q(section=section) | Q(section__parent=section))
-    page = _page(request, articles)
-    return render(
+    # The section and its subsections in one query; their articles by section id, which
+    # the (section, status, published_at, id) index answers in order.
+    family = list(
+        Section.objects.select_related("parent").filter(Q(slug=slug) | Q(parent__slug=slug))
+    )
+    section = next((s for s in family if s.slug == slug), None)
+    if section is None:
+        raise Http404("Không có chuyên mục này.")
+    page = _page(request, _cards().filter(section_id__in=[s.pk for s in family]))
+    if isinstance(page, HttpResponse):
+        return page
+    return _list_page(
         request,
         "articles/section_detail.html",
         {
@@ -118,10 +137,11 @@ def section_detail(request, slug):
 @read_methods
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    page = _page(request, _cards().filter(tags=tag))
-    if not page.paginator.count:
-        raise Http404("Chưa có bài viết nào gắn thẻ này.")
-    return render(
+    # A tag without a live article has no page: its first page is empty, a 404.
+    page = _page(request, _cards().filter(tags=tag), allow_empty=False)
+    if isinstance(page, HttpResponse):
+        return page
+    return _list_page(
         request,
         "articles/tag_detail.html",
         {"tag": tag, "page": page, "canonical_url": _canonical(request, page)},
@@ -131,11 +151,11 @@ def tag_detail(request, slug):
 @read_methods
 def author_detail(request, pk):
     author = get_object_or_404(get_user_model(), pk=pk)
-    page = _page(request, _cards().filter(authors=author))
     # Only people with a live article have a public page: no list of staff accounts.
-    if not page.paginator.count:
-        raise Http404("Không có tác giả này.")
-    return render(
+    page = _page(request, _cards().filter(authors=author), allow_empty=False)
+    if isinstance(page, HttpResponse):
+        return page
+    return _list_page(
         request,
         "articles/author_detail.html",
         {
@@ -150,7 +170,14 @@ def author_detail(request, pk):
 @read_methods
 def search(request):
     query = clean_query(request.GET.get("q"))
-    page = _page(request, search_articles(query).select_related("section", "lead_photo"))
+    # Ranked, so ``?trang=N``, bounded: no count, no OFFSET past a few hundred rows.
+    page = _page(
+        request,
+        search_articles(query).select_related("section", "lead_photo"),
+        base={"q": query},
+        keyset=False,
+        max_pages=SEARCH_MAX_PAGES,
+    )
     return render(request, "articles/search.html", {"q": query, "page": page})
 
 

@@ -3,10 +3,10 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
+from articles import sitemaps
 from articles.admin.login import AdminLoginForm
 from articles.health import healthz
 from articles.preview import article_preview
-from articles.sitemaps import NEWS_SITEMAPS, SITEMAPS
 from articles.views import favicon, read_methods, robots_txt
 from newsroom.media import serve_media
 
@@ -22,15 +22,15 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots"),
     path("favicon.ico", favicon, name="favicon"),
-    path(
-        "sitemap.xml", read_methods(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap"
-    ),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
     path(
         "sitemap-news.xml",
         read_methods(sitemap_views.sitemap),
-        {"sitemaps": NEWS_SITEMAPS, "template_name": "articles/sitemap_news.xml"},
+        {"sitemaps": sitemaps.NEWS_SITEMAPS, "template_name": "articles/sitemap_news.xml"},
         name="sitemap-news",
     ),
+    # After sitemap-news.xml: "chuyen-muc", "the" and one "bai-viet-YYYY-MM" per month.
+    path("sitemap-<str:section>.xml", sitemaps.section, name="sitemap-section"),
     path("admin/", admin.site.urls),
     path("xem-truoc/<str:token>/", article_preview, name="article_preview"),
     path("", include("articles.urls")),

@@ -104,10 +104,13 @@ def test_parameters_no_view_reads_make_no_new_entry(client):
 
 
 def test_the_sitemap_page_is_part_of_the_key(client):
-    ArticleFactory(live=True)
+    from articles.sitemaps import month_section
+
+    url = f"/sitemap-{month_section(ArticleFactory(live=True).published_at)}.xml"
     assert client.get("/sitemap.xml")["X-Page-Cache"] == "miss"
-    assert client.get("/sitemap.xml?p=1")["X-Page-Cache"] == "hit"
-    assert client.get("/sitemap.xml?p=2").status_code == 404  # not page 1 from the cache
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url + "?p=1")["X-Page-Cache"] == "hit"
+    assert client.get(url + "?p=2").status_code == 404  # not page 1 from the cache
 
 
 def test_not_found_pages_are_not_stored(client):

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import RelatedArticle
+from articles.sitemaps import month_section
 from tests.factories import (
     ArticleFactory,
     HotlineBannerFactory,
@@ -44,23 +45,29 @@ def build(n):
 PAGES = {
     # banner, article with section and lead photo, authors, tags, body photos, related
     "article": (lambda a, u: a.get_absolute_url(), 6),
-    # banner, lead + latest, every section's latest (one window query)
-    "home": (lambda a, u: "/", 3),
-    # banner, section, count, page
-    "section": (lambda a, u: a.section.get_absolute_url(), 4),
-    # banner, tag, count, page
-    "tag": (lambda a, u: reverse("articles:tag", kwargs={"slug": "the-0"}), 4),
-    # banner, user, count, page
-    "author": (lambda a, u: reverse("articles:author", kwargs={"pk": u.pk}), 4),
-    # banner, count, page
-    "search": (lambda a, u: "/tim-kiem/?q=hai+phong", 3),
+    # banner, lead + latest, section ids, every section's latest (one LIMIT window per
+    # section in one query: bounded by an index, not a window over the archive, issue #9)
+    "home": (lambda a, u: "/", 4),
+    # banner, section and its subsections, page (no count: issue #9)
+    "section": (lambda a, u: a.section.get_absolute_url(), 3),
+    # banner, tag, page
+    "tag": (lambda a, u: reverse("articles:tag", kwargs={"slug": "the-0"}), 3),
+    # banner, user, page
+    "author": (lambda a, u: reverse("articles:author", kwargs={"pk": u.pk}), 3),
+    # banner, page
+    "search": (lambda a, u: "/tim-kiem/?q=hai+phong", 2),
     # items, authors, tags
     "feed": (lambda a, u: "/rss.xml", 3),
     # section, items, authors, tags
     "section feed": (lambda a, u: f"/chuyen-muc/{a.section.slug}/rss.xml", 4),
-    # banner (the sitemap view renders with a request), count and page of articles,
-    # sections, tags
-    "sitemap": (lambda a, u: "/sitemap.xml", 7),
+    # banner (the sitemap views render with a request), months, sections with their newest
+    # article, count of sections, count of tags
+    "sitemap index": (lambda a, u: "/sitemap.xml", 5),
+    # banner, count and page of the month's articles
+    "article sitemap": (lambda a, u: f"/sitemap-{month_section(a.published_at)}.xml", 3),
+    # banner, count and page of sections; count and page of tags
+    "sections sitemap": (lambda a, u: "/sitemap-chuyen-muc.xml", 3),
+    "tags sitemap": (lambda a, u: "/sitemap-the.xml", 3),
     # banner, count, page
     "news sitemap": (lambda a, u: "/sitemap-news.xml", 3),
 }

@@ -25,6 +25,7 @@ from articles.admin import calendar
 from articles.admin.calendar import FIRST_DAY, LAST_DAY
 from articles.admin.photo import PICKER_MAX_PAGE
 from articles.models import Article, RelatedArticle
+from articles.sitemaps import month_section
 from tests.factories import ArticleFactory, PhotoFactory, SectionFactory, UserFactory
 from tests.test_article_admin import form_data, own_article
 
@@ -56,6 +57,8 @@ def reader_urls(db):
         "feed": (reverse("articles:feed"), 200),
         "section feed": (reverse("articles:section_feed", kwargs={"slug": section.slug}), 200),
         "sitemap": (reverse("sitemap"), 200),
+        "article sitemap": (f"/sitemap-{month_section(article.published_at)}.xml", 200),
+        "sections sitemap": (reverse("sitemap-section", kwargs={"section": "chuyen-muc"}), 200),
         "news sitemap": (reverse("sitemap-news"), 200),
         "robots": (reverse("robots"), 200),
         "favicon": (reverse("favicon"), 301),
@@ -73,6 +76,8 @@ READER_URLS = [
     "feed",
     "section feed",
     "sitemap",
+    "article sitemap",
+    "sections sitemap",
     "news sitemap",
     "robots",
     "preview",
