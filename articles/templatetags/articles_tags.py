@@ -93,15 +93,3 @@ def news_article_json_ld(article, tags, authors):
     if article.lead_photo:
         data["image"] = [absolute_url(article.lead_photo.rendition_url(1200))]
     return json_ld_script(data)
-
-
-@register.simple_tag(takes_context=True)
-def page_url(context, number):
-    """The current list's URL for page ``number`` (``?trang=2``), other parameters kept."""
-    query = context["request"].GET.copy()
-    if number == 1:
-        query.pop("trang", None)
-    else:
-        query["trang"] = number
-    encoded = query.urlencode()
-    return f"?{encoded}" if encoded else context["request"].path
