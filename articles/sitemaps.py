@@ -156,7 +156,10 @@ NEWS_SITEMAPS = {"news": NewsSitemap}
 @read_methods
 def index(request):
     """The sitemap index: sections, tags, then every page of every month's articles."""
-    sitemaps = {**SITEMAPS, **{month.section: month for month in article_months()}}
+    # A sitemap with no URL is left out: an empty urlset is invalid (the 0.9 schema wants at
+    # least one url), as on a new site with no tag on a live article yet.
+    listed = {name: sitemap for name, sitemap in SITEMAPS.items() if sitemap().items().exists()}
+    sitemaps = {**listed, **{month.section: month for month in article_months()}}
     response = sitemap_views.index(request, sitemaps, sitemap_url_name="sitemap-section")
     # Django writes the Host header the client sent; the site's address is ours to say.
     for item in response.context_data["sitemaps"]:

@@ -151,9 +151,10 @@ def test_sitemap_query_counts_do_not_grow_with_articles(client, django_assert_nu
     for day in range(n):
         ArticleFactory(section=section, status="published", published_at=at(2025, 3, 1 + day % 28))
     ArticleFactory(section=section, live=True)
-    # banner (the view renders with a request), months, sections with their newest article,
-    # count of sections, count of tags with a live article
-    with django_assert_num_queries(5):
+    # banner (the view renders with a request), whether sections and tags have any URL,
+    # months, sections with their newest article, count of sections (no tag here: the
+    # tags sitemap is left out, so not counted; tests/test_query_counts.py has one: 7)
+    with django_assert_num_queries(6):
         assert client.get(reverse("sitemap")).status_code == 200
     # banner, count of the month, its page
     with django_assert_num_queries(3):
@@ -165,3 +166,11 @@ def test_month_section_is_the_local_month():
     assert sitemaps.month_section(at(2025, 3, 1, 0)) == "bai-viet-2025-03"
     # 2025-02-28 18:00 UTC is 2025-03-01 01:00 in Hà Nội.
     assert sitemaps.month_section(datetime(2025, 2, 28, 18, tzinfo=UTC)) == "bai-viet-2025-03"
+
+
+def test_a_sitemap_without_urls_is_not_listed(client):
+    """A new site with no tag on a live article yet: no empty (schema-invalid) urlset."""
+    ArticleFactory(live=True)
+    index = client.get(reverse("sitemap")).content.decode()
+    assert "sitemap-chuyen-muc.xml" in index
+    assert "sitemap-the.xml" not in index
