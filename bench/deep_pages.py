@@ -29,11 +29,11 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.conf import settings  # noqa: E402
+from client_settings import client_settings  # noqa: E402  (bench/, beside this script)
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
-from django.test import Client, override_settings  # noqa: E402
+from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
@@ -69,14 +69,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=5)
     parser.add_argument("--page", type=int, default=500)
     args = parser.parse_args()
-    override_settings(
-        ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
-        NEWSROOM_PAGE_CACHE_SECONDS=0,
-        STORAGES={
-            **settings.STORAGES,
-            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        },
-    ).enable()
+    client_settings(NEWSROOM_PAGE_CACHE_SECONDS=0).enable()
 
     top = (
         Article.objects.live()

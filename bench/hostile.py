@@ -155,8 +155,9 @@ def outages_table(requests):
     import django
 
     django.setup()
+    from client_settings import client_settings
     from django.conf import settings
-    from django.test import Client, override_settings
+    from django.test import Client
 
     from articles import cachesafe
     from articles.models import Article
@@ -183,17 +184,7 @@ def outages_table(requests):
                 ),
             },
         }
-        with override_settings(
-            CACHES=caches,
-            NEWSROOM_PAGE_CACHE_SECONDS=300,
-            ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
-            STORAGES={
-                **settings.STORAGES,
-                "staticfiles": {
-                    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-                },
-            },
-        ):
+        with client_settings(CACHES=caches, NEWSROOM_PAGE_CACHE_SECONDS=300):
             cachesafe.reset()
             client = Client(raise_request_exception=False)
             times, codes = [], set()

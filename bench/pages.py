@@ -31,10 +31,11 @@ import django  # noqa: E402
 
 django.setup()
 
+from client_settings import client_settings  # noqa: E402  (bench/, beside this script)
 from django.conf import settings  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client, override_settings  # noqa: E402
+from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
@@ -100,15 +101,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=50, help="requests per page and mode")
     args = parser.parse_args()
-    # The test client's host (Django's test runner would add it; this script is no test),
-    # and static URLs without collectstatic's manifest, as in the tests.
-    override_settings(
-        ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
-        STORAGES={
-            **settings.STORAGES,
-            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        },
-    ).enable()
+    # The page cache on, whatever the default: one process, so local memory is shared
+    # (without REDIS_URL the page cache is off by default since issue #8).
+    client_settings(NEWSROOM_PAGE_CACHE_SECONDS=300).enable()
     client = Client()
     rows = []
     for name, url in pages():

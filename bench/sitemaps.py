@@ -16,9 +16,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import django  # noqa: E402
-from django.conf import settings  # noqa: E402
+from client_settings import client_settings  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client, override_settings  # noqa: E402
+from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from pages import commit, measure  # noqa: E402  (sets Django up)
 
@@ -37,13 +37,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=5, help="requests per URL")
     args = parser.parse_args()
-    override_settings(
-        ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
-        STORAGES={
-            **settings.STORAGES,
-            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        },
-    ).enable()
+    client_settings().enable()
     months = sitemaps.article_months()
     biggest = max(months, key=lambda month: month.count)
     month_url = reverse("sitemap-section", kwargs={"section": biggest.section})
