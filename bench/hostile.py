@@ -16,18 +16,15 @@ which meets the failure, and the median of the next ones, which the circuit brea
 """
 
 import argparse
-import io
 import json
 import os
 import shutil
 import socket
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
 import time
-import zlib
 from datetime import datetime
 from pathlib import Path
 
@@ -35,38 +32,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
-
-def _chunk(kind, body):
-    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-
-
-def real_png(width, height):
-    """A true grey PNG, highly compressible: a few hundred kB for 169 megapixels."""
-    compressor = zlib.compressobj(9)
-    row = bytes(width + 1)
-    idat = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + _chunk(b"IHDR", header)
-        + _chunk(b"IDAT", idat)
-        + _chunk(b"IEND", b"")
-    )
+from tests.images import claimed_png, encoded, real_png  # noqa: E402
 
 
 def photo(width, height, image_format="JPEG"):
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), "teal").save(buffer, format=image_format, quality=85)
-    return buffer.getvalue()
-
-
-def claimed_png(width, height):
-    data = bytearray(photo(32, 32, "PNG"))
-    data[16:24] = struct.pack(">II", width, height)
-    data[29:33] = struct.pack(">I", zlib.crc32(bytes(data[12:29])))
-    return bytes(data)
+    return encoded(image_format, (width, height), "teal", quality=85)
 
 
 FILES = {

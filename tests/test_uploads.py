@@ -4,9 +4,7 @@ original is re-encoded (issue #8)."""
 
 import gc
 import io
-import struct
 import tracemalloc
-import zlib
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from django.urls import reverse
 from PIL import Image, ImageCms
 
 from articles.models import Photo
+from tests.images import claimed_jpeg, claimed_png, encoded, real_png
 
 pytestmark = pytest.mark.django_db
 
@@ -31,46 +30,6 @@ POLYGLOT_TAIL = b"<html><script>alert(1)</script></html>"
 # 13000 x 13000 image (169 MB in grey, 507 MB in colour).
 PEAK_PYTHON_BYTES = 20 * 1024 * 1024
 PEAK_RSS_BYTES = 40 * 1024 * 1024
-
-
-def encoded(image_format="JPEG", size=(64, 48), color="orange", mode="RGB", **options):
-    buffer = io.BytesIO()
-    Image.new(mode, size, color).save(buffer, format=image_format, **options)
-    return buffer.getvalue()
-
-
-def _chunk(kind, body):
-    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-
-
-def claimed_png(width, height):
-    """A 32 x 32 PNG whose header (IHDR, its CRC fixed) claims ``width`` x ``height``."""
-    data = bytearray(encoded("PNG", (32, 32)))
-    data[16:24] = struct.pack(">II", width, height)
-    data[29:33] = struct.pack(">I", zlib.crc32(bytes(data[12:29])))
-    return bytes(data)
-
-
-def claimed_jpeg(width, height):
-    """A 32 x 32 JPEG whose frame header (SOF0) claims ``width`` x ``height``."""
-    data = bytearray(encoded("JPEG", (32, 32)))
-    sof = data.index(b"\xff\xc0")
-    data[sof + 5 : sof + 9] = struct.pack(">HH", height, width)
-    return bytes(data)
-
-
-def real_png(width, height):
-    """A true, valid grey PNG of ``width`` x ``height``, a few hundred kB of zlib."""
-    compressor = zlib.compressobj(9)
-    row = bytes(width + 1)  # filter byte, then black pixels
-    idat = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + _chunk(b"IHDR", header)
-        + _chunk(b"IDAT", idat)
-        + _chunk(b"IEND", b"")
-    )
 
 
 @pytest.fixture(scope="module")
