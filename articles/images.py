@@ -92,10 +92,11 @@ def check(file) -> str:
     return image_format
 
 
-def reencode(file) -> ReencodedImage:
+def reencode(file, image_format: str | None = None) -> ReencodedImage:
     """``file`` checked, decoded and written anew by Pillow in its own format: EXIF
-    orientation applied, colour profile and caption and credit fields kept, nothing else."""
-    image_format = check(file)
+    orientation applied, colour profile and caption and credit fields kept, nothing else.
+    ``image_format``: what ``check(file)`` already answered, so the header is read once."""
+    image_format = image_format or check(file)
     name = display_name(file)
     file.seek(0)
     data = file.read()

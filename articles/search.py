@@ -42,10 +42,15 @@ def search_articles(query: str) -> QuerySet[Article]:
     return _fallback(articles, words)
 
 
-def _postgresql(articles: QuerySet, words: list[str]) -> QuerySet:
+def vector_query(words: list[str]) -> SearchQuery:
+    """Every one of the folded ``words``, as a query on the stored ``search_vector``."""
     # "plain" ANDs the words; they are already folded, so the simple configuration
     # (no stemming, no stop words) matches them against the folded columns as they are.
-    search_query = SearchQuery(" ".join(words), config="simple", search_type="plain")
+    return SearchQuery(" ".join(words), config="simple", search_type="plain")
+
+
+def _postgresql(articles: QuerySet, words: list[str]) -> QuerySet:
+    search_query = vector_query(words)
     return (
         articles.filter(search_vector=search_query)  # the GIN-indexed stored vector
         .annotate(rank=SearchRank(F("search_vector"), search_query))

@@ -3,7 +3,6 @@ import re
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
-from django.contrib.postgres.search import SearchQuery
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
@@ -13,9 +12,9 @@ from django.utils import timezone
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 
-from articles import preview, publishing
+from articles import cachesafe, preview, publishing
 from articles.models import Article, Photo, RelatedArticle
-from articles.search import query_words
+from articles.search import query_words, vector_query
 
 from . import revisions
 from .article_views import ArticleViewsMixin
@@ -244,8 +243,7 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
         if not words:
             return queryset, False
         if connection.vendor == "postgresql":
-            query = SearchQuery(" ".join(words), config="simple", search_type="plain")
-            return queryset.filter(search_vector=query), False
+            return queryset.filter(search_vector=vector_query(words)), False
         for word in words:
             whole = rf"\b{re.escape(word)}\b"
             queryset = queryset.filter(Q(search_title__regex=whole) | Q(search_text__regex=whole))
@@ -323,8 +321,6 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
     def _presence(self, request, article):
         """Others who opened this article's form in the last minute and a half."""
         # With the cache unreachable nobody is shown, and the form still opens (issue #8).
-        from articles import cachesafe
-
         key = f"article-editing:{article.pk}"
         now = timezone.now().timestamp()
         seen = {

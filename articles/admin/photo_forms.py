@@ -38,12 +38,12 @@ class PhotoImageField(forms.FileField):
         if f is None:
             return None
         # Size and header first: a file over a limit is refused before anything decodes it.
-        images.check(f)
+        image_format = images.check(f)
         if os.path.splitext(name)[1].lower().lstrip(".") not in ALLOWED_EXTENSIONS:
             raise ValidationError(
                 self.error_messages["extension"], code="extension", params={"name": name}
             )
-        return images.reencode(f)
+        return images.reencode(f, image_format)
 
 
 class PhotoForm(forms.ModelForm):

@@ -91,7 +91,7 @@ class Photo(NFCModel):
 
     def clean(self):
         self.credit = _strip_credit_prefix(self.credit)
-        if self._has_new_file():
+        if self._needs_reencoding():
             try:
                 images.check(self.image)
             except ValidationError as error:
@@ -105,7 +105,7 @@ class Photo(NFCModel):
         file_changed = self._has_new_file()
         # Every door (forms, shell, importers) stores a re-encoded file within the limits;
         # the admin's forms re-encode while validating, so their file is stored as it is.
-        if file_changed and not isinstance(self.image.file, images.ReencodedImage):
+        if self._needs_reencoding():
             try:
                 self.image = images.reencode(self.image)
             except ValidationError as error:
@@ -116,6 +116,10 @@ class Photo(NFCModel):
 
     def _has_new_file(self):
         return bool(self.image) and not getattr(self.image, "_committed", True)
+
+    def _needs_reencoding(self):
+        # A file reencode() wrote (the admin's forms) was checked when it was made.
+        return self._has_new_file() and not isinstance(self.image.file, images.ReencodedImage)
 
     @property
     def alt(self):
