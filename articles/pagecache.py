@@ -1,21 +1,35 @@
 """The reader page cache (DESIGN.md, "Read" path).
 
-Anonymous GET requests for reader pages are answered from the cache. The key is the path,
-the query parameters the page's view reads (normalised as the view reads them; any other
-parameter is left out, so ``/?x=<random>`` is the cached ``/``, not one more entry) and
-the *content generation*, a counter bumped whenever anything a reader page shows is saved
-or deleted, so an edit moves every key on at once and stale pages are simply never asked
-for again. A cached page lives at most ``NEWSROOM_PAGE_CACHE_SECONDS`` and never past the
-next scheduled ``published_at``: a scheduled article appears on time with nothing running
-at that minute.
+Anonymous GET requests for reader pages are answered from the cache. The key is the path
+and the query parameters the page's view reads (normalised as the view reads them; any
+other parameter is left out, so ``/?x=<random>`` is the cached ``/``, not one more entry).
 
-With the cache unreachable (issue #8) pages are served uncached, and a bump that could not
-be made is owed: this process makes it as soon as the cache answers again, so pages cached
+**Exact invalidation** (issue #9). A page records, while it is rendered, the *scopes* it
+shows (``depends_on()``): the article page its article, tags, authors and the articles in
+its "Xem thêm"; a section page its sections; a tag or author page its tag or author; a page
+that records nothing (home, search, feeds, sitemaps) the site-wide lists, ``LISTS``. Every
+page also depends on ``SITE`` (banner, sections' names). Each scope has a generation
+counter in the cache; an entry keeps the generations it was rendered under and is a hit
+only while all of them are unchanged. ``articles/invalidation.py`` bumps the scopes that a
+change to reader-visible content touches, and nothing for drafts and other unseen work, so
+a desk saving drafts all day leaves the reader cache warm.
+
+**Scheduled articles** go live with nothing running at their minute. The next scheduled
+time is cached (``NEXT_KEY``); the first request after it *sweeps*: it bumps the scopes of
+every article that went live on schedule since the last sweep (``SWEPT_KEY``), that is, one
+whose ``published_at`` passed while its row was last saved before it. The ``max-age`` sent
+downstream never outlives the next scheduled article either.
+
+With the cache unreachable (issue #8) pages are served uncached, and bumps that could not be
+made are owed: this process makes them as soon as the cache answers again, so pages cached
 before the outage are not served after it.
 """
 
+import contextvars
 import hashlib
-import math
+import logging
+import time
+from datetime import datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -26,12 +40,50 @@ from django.utils.cache import patch_cache_control
 
 from articles import cachesafe
 
-GENERATION_KEY = "pagecache:generation"
-NEXT_SCHEDULED_KEY = "pagecache:next-scheduled:{generation}"
-PAGE_KEY = "pagecache:page:{generation}:{digest}"
-EXCLUDED_PREFIXES = ("/admin/", "/healthz", "/media/", "/static/", "/xem-truoc/")
+logger = logging.getLogger("newsroom.cache")
 
-_bump_owed = False
+SITE = "site"
+LISTS = "lists"
+# Moved on first by every bump: a page rendered while any bump was made is not stored.
+BUMPS = "bumps"
+GEN_KEY = "pagecache:gen:{scope}"
+PAGE_KEY = "pagecache:page:{digest}"
+NEXT_KEY = "pagecache:next-scheduled"
+SWEPT_KEY = "pagecache:swept"
+EXCLUDED_PREFIXES = ("/admin/", "/healthz", "/media/", "/static/", "/xem-truoc/")
+# What a downstream cache (a browser, a proxy) may keep a page for: it is not told of edits.
+DOWNSTREAM_MAX_AGE = 60
+
+_owed: set[str] = set()
+_recording: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar(
+    "pagecache_scopes", default=None
+)
+
+
+def article_scope(pk) -> str:
+    return f"article:{pk}"
+
+
+def section_scope(pk) -> str:
+    return f"section:{pk}"
+
+
+def tag_scope(pk) -> str:
+    return f"tag:{pk}"
+
+
+def author_scope(pk) -> str:
+    return f"author:{pk}"
+
+
+def depends_on(*scopes: str) -> None:
+    """Record that the page being rendered shows ``scopes``; nothing outside the cache."""
+    recorded = _recording.get()
+    if recorded is not None:
+        recorded.update(scopes)
+
+
+# Keys ------------------------------------------------------------------------------------
 
 
 def _page_number(value: str | None) -> str:
@@ -70,85 +122,6 @@ KEY_PARAMS = {
 }
 
 
-def generation() -> int | None:
-    """The content generation; None when the cache cannot be reached."""
-    if not _pay_owed_bump():
-        return None
-    value = cachesafe.call(cache.get, GENERATION_KEY)
-    if value is None:
-        # A cache that lost its keys (restart, eviction) starts a fresh generation.
-        cachesafe.call(cache.add, GENERATION_KEY, _fresh_generation(), timeout=None)
-        value = cachesafe.call(cache.get, GENERATION_KEY)
-    return value
-
-
-def bump(**kwargs) -> bool:
-    """Move every page key on; called on every save or delete of reader-visible content.
-
-    Never raises for an unreachable cache (an admin save must not fail): the bump is owed
-    and made when the cache answers this process again. False when it is owed.
-    """
-    global _bump_owed
-    _bump_owed = True
-    return _pay_owed_bump()
-
-
-@cachesafe.when_back
-def _pay_owed_bump() -> bool:
-    global _bump_owed
-    if not _bump_owed:
-        return True
-    # Cleared first: a successful call below runs the when_back functions, this one too.
-    _bump_owed = False
-    try:
-        moved = cachesafe.call(cache.incr, GENERATION_KEY) is not None
-    except ValueError:
-        # No generation to move on (a fresh or flushed cache): a fresh one does the same.
-        added = cachesafe.call(cache.add, GENERATION_KEY, _fresh_generation(), timeout=None)
-        moved = added is not None
-    _bump_owed = not moved
-    return moved
-
-
-def _fresh_generation() -> int:
-    return int(timezone.now().timestamp())
-
-
-def seconds_until_next_schedule(gen: int) -> float | None:
-    """Seconds until the next scheduled article goes live, or None when none is scheduled."""
-    from articles.models import Article
-
-    key = NEXT_SCHEDULED_KEY.format(generation=gen)
-    next_at = cachesafe.call(cache.get, key, "missing", fallback="missing")
-    if next_at == "missing":
-        next_at = (
-            Article.objects.scheduled()
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-        )
-        cachesafe.call(cache.set, key, next_at, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
-    if next_at is None:
-        return None
-    return (next_at - timezone.now()).total_seconds()
-
-
-def page_lifetime(gen: int) -> int:
-    lifetime = settings.NEWSROOM_PAGE_CACHE_SECONDS
-    until_next = seconds_until_next_schedule(gen)
-    if until_next is not None:
-        lifetime = min(lifetime, math.floor(until_next))
-    return max(lifetime, 0)
-
-
-def _cacheable_request(request) -> bool:
-    return (
-        request.method in ("GET", "HEAD")
-        and not request.path.startswith(EXCLUDED_PREFIXES)
-        and not request.user.is_authenticated
-    )
-
-
 def _key_path(request) -> str | None:
     """The path and the parameters its view reads, normalised; None when no view answers."""
     try:
@@ -160,9 +133,143 @@ def _key_path(request) -> str | None:
     return f"{request.path}?{query}"
 
 
-def _key(key_path: str, gen: int) -> str:
-    digest = hashlib.sha256(key_path.encode()).hexdigest()
-    return PAGE_KEY.format(generation=gen, digest=digest)
+def _page_key(key_path: str) -> str:
+    return PAGE_KEY.format(digest=hashlib.sha256(key_path.encode()).hexdigest())
+
+
+def _gen_key(scope: str) -> str:
+    return GEN_KEY.format(scope=scope)
+
+
+# Generations -----------------------------------------------------------------------------
+
+
+def _fresh_generation() -> int:
+    # A counter lost with its key (eviction, restart) comes back larger than any value it
+    # had, so no page stored under the old one can match it.
+    return time.time_ns() // 1000
+
+
+def generations(scopes) -> dict[str, int] | None:
+    """The current generation of each scope (starting missing ones); None when unreachable."""
+    if not _pay_owed_bumps():
+        return None
+    keys = {_gen_key(scope): scope for scope in scopes}
+    found = cachesafe.call(cache.get_many, list(keys), fallback=None)
+    if found is None:
+        return None
+    missing = [key for key in keys if key not in found]
+    for key in missing:
+        cachesafe.call(cache.add, key, _fresh_generation(), timeout=None)
+    if missing:
+        found.update(cachesafe.call(cache.get_many, missing, fallback={}) or {})
+        if any(key not in found for key in missing):
+            return None
+    return {keys[key]: value for key, value in found.items()}
+
+
+def generation(scope: str = SITE) -> int | None:
+    """One scope's generation; None when the cache cannot be reached."""
+    found = generations([scope])
+    return None if found is None else found[scope]
+
+
+def bump(*scopes: str, **signal_kwargs) -> bool:
+    """Move every page showing one of ``scopes`` on (all pages when none is named).
+
+    Never raises for an unreachable cache (an admin save must not fail): the bump is owed
+    and made when the cache answers this process again. False when some of it is owed.
+    ``signal_kwargs`` lets it be a signal receiver (``restore``, ``seed_bench``).
+    """
+    _owed.update(scopes or (SITE,))
+    return _pay_owed_bumps()
+
+
+@cachesafe.when_back
+def _pay_owed_bumps() -> bool:
+    if not _owed:
+        return True
+    # BUMPS first, then the scopes: a page whose generations were read before a scope moved
+    # has them unchanged (stored, then never a hit); one that read them after sees BUMPS moved.
+    for scope in [BUMPS, *sorted(_owed)]:
+        if not _incr(_gen_key(scope)):
+            return False
+        _owed.discard(scope)
+    return True
+
+
+def _incr(key: str) -> bool:
+    try:
+        return cachesafe.call(cache.incr, key) is not None
+    except ValueError:
+        # No counter (never read, or lost): a fresh one does the same.
+        cachesafe.call(cache.set, key, _fresh_generation(), timeout=None)
+        return cachesafe.call(cache.get, key) is not None
+
+
+# The schedule ----------------------------------------------------------------------------
+
+
+def forget_next_scheduled() -> None:
+    """Called when an article enters or leaves the schedule: the next time may have moved."""
+    if cachesafe.call(cache.delete, NEXT_KEY, fallback="unreachable") == "unreachable":
+        _owed.add(SITE)  # the old time stays; bumping everything when back is exact enough
+
+
+def _next_scheduled() -> datetime | None:
+    from articles.models import Article
+
+    return (
+        Article.objects.scheduled()
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+
+
+def _due(found: dict, now: datetime) -> bool:
+    """Whether a sweep is due: the next scheduled time passed or is unknown."""
+    known = found.get(NEXT_KEY)  # (next time or None,) when known
+    return (
+        found.get(SWEPT_KEY) is None or known is None or (known[0] is not None and known[0] <= now)
+    )
+
+
+def _sweep(found: dict, now: datetime) -> datetime | None:
+    """Bump what went live on schedule since the last sweep; the next scheduled time."""
+    from articles import invalidation
+
+    swept = found.get(SWEPT_KEY)
+    if swept is None:
+        # The sweep mark was lost (a fresh or flushed cache): what went live since is unknown.
+        bump(SITE)
+    else:
+        invalidation.went_live_on_schedule(swept, now)
+    next_at = _next_scheduled()
+    cachesafe.call(cache.set, SWEPT_KEY, now, timeout=None)
+    cachesafe.call(
+        cache.set, NEXT_KEY, (next_at,), timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS or None
+    )
+    return next_at
+
+
+def max_age(next_at: datetime | None, now: datetime) -> int:
+    """Seconds a downstream cache may keep a page: never past the next scheduled article."""
+    seconds = DOWNSTREAM_MAX_AGE
+    if next_at is not None:
+        seconds = min(seconds, int((next_at - now).total_seconds()))
+    return max(seconds, 0)
+
+
+# The middleware --------------------------------------------------------------------------
+
+
+def _cacheable_request(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.path.startswith(EXCLUDED_PREFIXES)
+        and not request.user.is_authenticated
+    )
 
 
 class PageCacheMiddleware:
@@ -175,22 +282,51 @@ class PageCacheMiddleware:
         if settings.NEWSROOM_PAGE_CACHE_SECONDS <= 0 or not _cacheable_request(request):
             return self.get_response(request)
         key_path = _key_path(request)
-        gen = None if key_path is None else generation()
-        if gen is None:
+        if key_path is None or not _pay_owed_bumps():
             # Not a page (404s are never stored), or the cache is unreachable: uncached.
             return self.get_response(request)
-        key = _key(key_path, gen)
-        cached = cachesafe.call(cache.get, key)
-        if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
-        response = self.get_response(request)
-        if self._storable(response):
-            lifetime = page_lifetime(gen)
-            patch_cache_control(response, public=True, max_age=min(lifetime, 60))
-            if lifetime > 0:
-                cachesafe.call(cache.set, key, response, lifetime)
-            response["X-Page-Cache"] = "miss"
+        key, bumps_key = _page_key(key_path), _gen_key(BUMPS)
+        found = cachesafe.call(
+            cache.get_many, [key, SWEPT_KEY, NEXT_KEY, bumps_key], fallback=None
+        )
+        if found is None:
+            return self.get_response(request)
+        now = timezone.now()
+        bumps_before = found.get(bumps_key)
+        if _due(found, now):
+            next_at = _sweep(found, now)
+            bumps_before = None
+        else:
+            next_at = found[NEXT_KEY][0]
+        if bumps_before is None:
+            bumps_before = generation(BUMPS)
+        entry = found.get(key)
+        if entry is not None:
+            stamps, response = entry
+            if generations(stamps) == stamps:
+                response["X-Page-Cache"] = "hit"
+                return response
+        return self._render_and_store(request, key, bumps_before, next_at, now)
+
+    def _render_and_store(self, request, key, bumps_before, next_at, now):
+        scopes = {SITE}
+        token = _recording.set(scopes)
+        try:
+            response = self.get_response(request)
+        finally:
+            _recording.reset(token)
+        if not self._storable(response):
+            return response
+        if scopes == {SITE}:
+            scopes.add(LISTS)  # a page that names nothing shows any live article
+        stamps = generations(scopes | {BUMPS})
+        # Read after rendering, the generations are only right if nothing was bumped
+        # meanwhile (what was rendered may predate the edit that moved them).
+        if stamps is None or stamps.pop(BUMPS) != bumps_before:
+            return response
+        patch_cache_control(response, public=True, max_age=max_age(next_at, now))
+        cachesafe.call(cache.set, key, (stamps, response), settings.NEWSROOM_PAGE_CACHE_SECONDS)
+        response["X-Page-Cache"] = "miss"
         return response
 
     @staticmethod

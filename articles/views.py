@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods
 
-from articles import keyset, richtext
+from articles import keyset, pagecache, richtext
 from articles.candidates import union_all
 from articles.models import Article, Photo, Section, Tag
 from articles.related import related_articles
@@ -119,6 +119,7 @@ def section_detail(request, slug):
     section = next((s for s in family if s.slug == slug), None)
     if section is None:
         raise Http404("Không có chuyên mục này.")
+    pagecache.depends_on(*(pagecache.section_scope(s.pk) for s in family))
     page = _page(request, _cards().filter(section_id__in=[s.pk for s in family]))
     if isinstance(page, HttpResponse):
         return page
@@ -137,6 +138,7 @@ def section_detail(request, slug):
 @read_methods
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
+    pagecache.depends_on(pagecache.tag_scope(tag.pk))
     # A tag without a live article has no page: its first page is empty, a 404.
     page = _page(request, _cards().filter(tags=tag), allow_empty=False)
     if isinstance(page, HttpResponse):
@@ -151,6 +153,7 @@ def tag_detail(request, slug):
 @read_methods
 def author_detail(request, pk):
     author = get_object_or_404(get_user_model(), pk=pk)
+    pagecache.depends_on(pagecache.author_scope(author.pk))
     # Only people with a live article have a public page: no list of staff accounts.
     page = _page(request, _cards().filter(authors=author), allow_empty=False)
     if isinstance(page, HttpResponse):
@@ -213,7 +216,17 @@ def article_detail(request, section_slug, slug, pk):
     # every title change, and none can be forgotten.
     if (section_slug, slug) != (article.section.slug, article.slug):
         return redirect(article.get_absolute_url(), permanent=True)
-    return render(request, "articles/article_detail.html", article_context(article))
+    context = article_context(article)
+    # What the page shows besides the article: its tags' and authors' names, the picks
+    # and candidates in "Xem thêm". A newly published candidate joins "Xem thêm" when the
+    # page is next rendered (NEWSROOM_PAGE_CACHE_SECONDS at most).
+    pagecache.depends_on(
+        pagecache.article_scope(article.pk),
+        *(pagecache.tag_scope(tag.pk) for tag in context["tags"]),
+        *(pagecache.author_scope(author.pk) for author in context["authors"]),
+        *(pagecache.article_scope(item.pk) for item in context["related"]),
+    )
+    return render(request, "articles/article_detail.html", context)
 
 
 @read_methods

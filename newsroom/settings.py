@@ -227,11 +227,12 @@ LOGGING = {
 NEWSROOM_SITE_NAME = env.str("NEWSROOM_SITE_NAME", default="Newsroom")
 NEWSROOM_SITE_URL = env.str("NEWSROOM_SITE_URL", default="http://127.0.0.1:8000")
 NEWSROOM_PHOTO_WIDTHS = (480, 800, 1200)
-# Longest a reader page stays in the page cache (never past the next scheduled article).
+# Longest a reader page stays in the page cache; edits refresh exactly what they touch
+# (articles/invalidation.py), so this only bounds how late new articles join "Xem thêm".
 # Off without a shared cache: local memory is per process, so the other web workers kept an
 # unpublished article up for this long (issue #8; check --deploy warns, newsroom.W001).
 NEWSROOM_PAGE_CACHE_SECONDS = env.int(
-    "NEWSROOM_PAGE_CACHE_SECONDS", default=300 if REDIS_URL else 0
+    "NEWSROOM_PAGE_CACHE_SECONDS", default=3600 if REDIS_URL else 0
 )
 
 # Taggit: tags are case-insensitive ("Hải Phòng" and "hải phòng" are one tag).

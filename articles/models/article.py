@@ -174,6 +174,18 @@ class Article(NFCModel):
             PostgresOnlyGinIndex(fields=["search_vector"], name="article_search_vector_idx"),
         ]
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # What the row held when read: a save compares it with what it writes, to know
+        # whether readers saw the article (articles/invalidation.py).
+        instance._loaded = {
+            name: instance.__dict__[name]
+            for name in ("status", "published_at", "section_id")  # invalidation.STATE
+            if name in instance.__dict__
+        }
+        return instance
+
     def __str__(self):
         return self.title
 
