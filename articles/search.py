@@ -9,12 +9,13 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, Q, QuerySet, Value, When
+from django.db.models import Case, Expression, F, Q, QuerySet, Value, When
 
 from articles.models import Article
 from articles.text import nfc, search_fold
 
 MAX_QUERY_LENGTH = 200
+RANKED = 1000  # the matches a search ranks and pages through: views.SEARCH_MAX_PAGES pages
 # Control characters (PostgreSQL refuses NUL in text) and anything that is not a word
 # character, folded to spaces.
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
@@ -32,14 +33,30 @@ def query_words(query: str) -> list[str]:
 
 
 def search_articles(query: str) -> QuerySet[Article]:
-    """Live articles matching every word of ``query``: title matches first, then recent."""
+    """The newest ``RANKED`` live articles matching every word of ``query``, best first:
+    title matches first, then recent.
+
+    Only the newest matches are ranked (issue #9): a common word matches a tenth of the
+    archive, and ranking every match grew with it. The database reads them either through
+    the search index (rare words) or backwards along (status, published_at) (common ones),
+    stopping at ``RANKED``; the reader can page through as many (50 pages of 20).
+    """
     words = query_words(query)
     articles = Article.objects.live()
     if not words:
         return articles.none()
     if connection.vendor == "postgresql":
-        return _postgresql(articles, words)
-    return _fallback(articles, words)
+        search_query = vector_query(words)
+        matches = articles.filter(search_vector=search_query)  # the GIN-indexed vector
+        rank = SearchRank(F("search_vector"), search_query)
+    else:
+        matches, rank = _fallback(articles, words)
+    newest = matches.order_by("-published_at", "-pk").values("pk")[:RANKED]
+    return (
+        Article.objects.filter(pk__in=newest)
+        .annotate(rank=rank)
+        .order_by("-rank", "-published_at", "-pk")
+    )
 
 
 def vector_query(words: list[str]) -> SearchQuery:
@@ -49,16 +66,8 @@ def vector_query(words: list[str]) -> SearchQuery:
     return SearchQuery(" ".join(words), config="simple", search_type="plain")
 
 
-def _postgresql(articles: QuerySet, words: list[str]) -> QuerySet:
-    search_query = vector_query(words)
-    return (
-        articles.filter(search_vector=search_query)  # the GIN-indexed stored vector
-        .annotate(rank=SearchRank(F("search_vector"), search_query))
-        .order_by("-rank", "-published_at", "-pk")
-    )
-
-
-def _fallback(articles: QuerySet, words: list[str]) -> QuerySet:
+def _fallback(articles: QuerySet, words: list[str]) -> tuple[QuerySet, Expression]:
+    """SQLite: every word in the folded columns; a title match ranks first."""
     for word in words:
         articles = articles.filter(
             Q(search_title__icontains=word) | Q(search_text__icontains=word)
@@ -70,4 +79,4 @@ def _fallback(articles: QuerySet, words: list[str]) -> QuerySet:
         ),
         Value(0),
     )
-    return articles.annotate(rank=title_hits).order_by("-rank", "-published_at", "-pk")
+    return articles, title_hits

@@ -17,11 +17,11 @@ from articles import keyset, pagecache, richtext
 from articles.candidates import union_all
 from articles.models import Article, Photo, Section, Tag
 from articles.related import related_articles
-from articles.search import clean_query, search_articles
+from articles.search import RANKED, clean_query, search_articles
 from articles.templatetags.articles_tags import absolute_url, full_name
 
 PER_PAGE = keyset.PER_PAGE
-SEARCH_MAX_PAGES = 50
+SEARCH_MAX_PAGES = RANKED // PER_PAGE  # 50: every ranked match, no more
 LATEST_ON_HOME = 10
 PER_SECTION_ON_HOME = 4
 READ_METHODS = ["GET", "HEAD", "OPTIONS"]

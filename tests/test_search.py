@@ -75,6 +75,21 @@ def test_recent_first_among_equal_matches():
     assert list(search_articles("lu lut")) == [new, old]
 
 
+def test_only_the_newest_matches_are_ranked(monkeypatch):
+    """Issue #9: ranking every match of a common word grew with the archive."""
+    from articles import search
+
+    monkeypatch.setattr(search, "RANKED", 3)
+    old_title_match = live("Hải Phòng trong ký ức", hours_ago=50)
+    body_matches = [
+        live(f"Tin số {n}", body="<p>Ở Hải Phòng.</p>", hours_ago=n) for n in (1, 2, 3)
+    ]
+    found = list(search_articles("hải phòng"))
+    assert found == body_matches  # the old title match is past the window
+    assert old_title_match not in found
+    assert list(search_articles("ký ức")) == [old_title_match]  # a rare word still finds it
+
+
 def test_only_live_articles_are_found():
     ArticleFactory(title="Hải Phòng nháp", status=Article.Status.DRAFT)
     ArticleFactory(
