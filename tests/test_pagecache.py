@@ -46,6 +46,16 @@ def test_second_anonymous_request_is_served_without_the_database(
     assert second.content == first.content
 
 
+def test_a_page_is_stored_in_one_piece(client):
+    """A feed is written in many small chunks; a hit sends one."""
+    ArticleFactory(live=True)
+    first = client.get("/rss.xml")
+    assert first["X-Page-Cache"] == "miss"
+    hit = client.get("/rss.xml")
+    assert hit["X-Page-Cache"] == "hit"
+    assert len(hit._container) == 1 and hit.content == first.content
+
+
 def test_pages_carry_an_etag_and_answer_304(client):
     response = client.get("/")
     assert response.has_header("ETag")
