@@ -1,6 +1,6 @@
 """Which articles an article page offers under "Xem thêm"."""
 
-from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
 from articles.candidates import union_all
@@ -37,16 +37,19 @@ def related_articles(article: Article, limit: int = MAX_RELATED) -> list[Article
         .order_by("-published_at", "-pk")
         .values_list("pk")[:limit],
     ]
-    # By tag then article id, through TaggedArticle's (tag, content_object) index: the
-    # through table has no publication date to order by, and ids grow with time.
+    # By tag then article id, through TaggedArticle's (tag, content_object) index alone:
+    # the through table has no publication date to order by, and ids grow with time. The
+    # live rule is applied once, to the candidates; a window that holds a few drafts or
+    # scheduled articles just offers a few candidates fewer.
     windows += [
-        TaggedArticle.objects.filter(tag_id=tag_id, content_object__in=live)
+        TaggedArticle.objects.filter(tag_id=tag_id)
         .exclude(content_object=article.pk)
         .order_by("-content_object")
         .values_list("content_object")[:PER_TAG]
         for tag_id in tag_ids
     ]
-    picked = RelatedArticle.objects.filter(from_article=article.pk, to_article=OuterRef("pk"))
+    picks = RelatedArticle.objects.filter(from_article=article.pk)
+    picked = picks.filter(to_article=OuterRef("pk"))
     shared = (
         TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag_id__in=tag_ids)
         .order_by()
@@ -59,8 +62,16 @@ def related_articles(article: Article, limit: int = MAX_RELATED) -> list[Article
         live.exclude(pk=article.pk)
         .filter(pk__in=union_all(windows))
         .annotate(
-            pick_position=Subquery(picked.values("position")[:1]),
-            pick_id=Subquery(picked.values("pk")[:1]),
+            # Looked up only for the picks: the IN list is read once per query, where a
+            # bare subquery ran twice for each of the hundreds of candidates.
+            pick_position=Case(
+                When(
+                    pk__in=picks.values("to_article"), then=Subquery(picked.values("position")[:1])
+                )
+            ),
+            pick_id=Case(
+                When(pk__in=picks.values("to_article"), then=Subquery(picked.values("pk")[:1]))
+            ),
             shared_tags=shared_tags if tag_ids else Value(0),
         )
         .select_related("section")
