@@ -17,8 +17,16 @@ def photo_ids(html: str) -> list[int]:
     return list(dict.fromkeys(int(m["id"]) for m in PHOTO_REF.finditer(html or "")))
 
 
+# Block boundaries are word boundaries: "<p>…đồng.</p><p>Người…" is two words, not
+# "đồng.người" (one token to the search index, found by neither word).
+BLOCK_TAG = re.compile(
+    r"<(?=/?(?:p|h[1-6]|li|ul|ol|blockquote|figure|figcaption|div|br|hr|tr|td|th)\b)", re.I
+)
+
+
 def plain_text(html: str) -> str:
-    return re.sub(r"\s+", " ", strip_tags(PHOTO_REF.sub(" ", html or ""))).strip()
+    text = BLOCK_TAG.sub(" <", PHOTO_REF.sub(" ", html or ""))
+    return re.sub(r"\s+", " ", strip_tags(text)).strip()
 
 
 def render_body(html: str, photos_by_id: dict, *, eager: int = 1) -> str:

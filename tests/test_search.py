@@ -161,3 +161,10 @@ def test_postgresql_uses_the_gin_indexed_vector():
     plan = matches.order_by().explain()
     assert "article_search_vector_idx" in plan
     assert list(queryset) == [article]
+
+
+def test_words_either_side_of_a_paragraph_break_are_found():
+    """The stored text once read "…đồng.Người…": one token, found by neither word."""
+    article = live("Thị trường kim loại", body="<p>Giá đồng tăng.</p><p>Người dân chờ.</p>")
+    assert list(search_articles("tăng")) == [article]
+    assert list(search_articles("người dân")) == [article]
