@@ -5,7 +5,8 @@ days for Google News.
 A month over ``ArticleSitemap.limit`` (10,000) URLs is paged with ``?p=``, and the index lists
 every page, so every live article is in exactly one sitemap whatever the size of the archive. Each
 monthly sitemap reads one range of ``article_live_idx`` (status, published_at); the index
-reads the months in one grouped query. Both are reader pages: the page cache keeps them.
+reads the months in one grouped query, an index-only scan of it (on PostgreSQL the index
+carries ``updated_at`` for the lastmod). Both are reader pages: the page cache keeps them.
 """
 
 import re
@@ -16,12 +17,12 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, Max, OuterRef, Subquery
+from django.db.models import Count, Max, OuterRef, Subquery
 from django.db.models.functions import Greatest, TruncMonth
 from django.http import Http404
 from django.utils import timezone
 
-from articles.models import Article, Section, Tag, TaggedArticle
+from articles.models import Article, Section, Tag
 from articles.templatetags.articles_tags import absolute_url
 from articles.views import read_methods
 
@@ -127,11 +128,15 @@ class TagSitemap(SiteSitemap):
     changefreq = "daily"
 
     def items(self):
-        # Only tags with a live article: a tag page without one is a 404.
-        tagged_live = TaggedArticle.objects.filter(
-            tag=OuterRef("pk"), content_object__in=Article.objects.live()
+        # Only tags with a live article: a tag page without one is a 404. One live article
+        # looked up tag by tag (a LIMIT 1 subquery, as SectionSitemap does): an EXISTS became
+        # a join of every tagged row with every live article, 1.8 s at 1,000,000 articles.
+        one_live = Article.objects.live().filter(tags=OuterRef("pk")).values("pk")[:1]
+        return (
+            Tag.objects.alias(one_live=Subquery(one_live))
+            .filter(one_live__isnull=False)
+            .order_by("name")
         )
-        return Tag.objects.filter(Exists(tagged_live)).order_by("name")
 
 
 class NewsSitemap(SiteSitemap):

@@ -5,8 +5,9 @@ Run by hand against the current database, as ``bench/pages.py``::
     DATABASE_URL=postgres://... .venv/bin/python bench/sitemaps.py --requests 5
 
 Every request runs with the cache emptied first (the page cache would answer otherwise).
-Prints a Markdown table, then EXPLAIN ANALYZE of the index's months query and of the
-biggest month's page query (PostgreSQL only).
+Prints a Markdown table, then EXPLAIN (ANALYZE, BUFFERS) of the index's months query, of
+the tags with a live article (the index and the tags sitemap) and of the biggest month's
+page query (PostgreSQL only).
 """
 
 import argparse
@@ -67,6 +68,8 @@ def main() -> None:
     if connection.vendor == "postgresql":
         months_query = sitemaps.month_rows()
         print("\nMonths query (the index):\n```\n" + explain(months_query) + "\n```")
+        tags = sitemaps.TagSitemap().items()
+        print("\nTags with a live article:\n```\n" + explain(tags) + "\n```")
         page = biggest.items()[: biggest.limit]
         print("\nA month's page query:\n```\n" + explain(page) + "\n```")
 

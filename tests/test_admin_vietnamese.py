@@ -113,6 +113,10 @@ def test_filter_sidebars_are_vietnamese(client, request, content, role, english,
     for name in _pages_for(role, filtered=True):
         html = _get(client, user, reverse(name))
         assert english not in html, name
+        if english == "Show counts" and name == "admin:articles_article_changelist":
+            # No counts on the article list: one COUNT per choice over the whole archive
+            # ran for minutes at 1,000,000 articles (issue #9, show_facets = NEVER).
+            continue
         assert vietnamese in html, name
 
 
