@@ -73,9 +73,12 @@ def can_edit(user: User, article: Article) -> bool:
 
 
 def _written_by(user: User) -> Q:
-    return Q(created_by=user) | Q(
-        pk__in=Article.authors.through.objects.filter(user=user).values("article_id")
-    )
+    # One id list, read through two indexes (created_by, and the authors rows by user): an
+    # OR of the two conditions no index serves read the whole archive (1.2 s a page for a
+    # journalist at 1,000,000 articles; 48 ms this way, bench/README.md).
+    created = Article.objects.filter(created_by=user).order_by().values("pk")
+    credited = Article.authors.through.objects.filter(user=user).order_by().values("article_id")
+    return Q(pk__in=created.union(credited))
 
 
 def viewable_articles(user: User, articles: QuerySet | None = None) -> QuerySet:
