@@ -42,7 +42,8 @@ from tqdm import tqdm
 
 from articles import pagecache, richtext
 from articles.demo import content, drawing
-from articles.models import Article, Photo, RelatedArticle, Section, Tag, TaggedArticle
+from articles.demo.sections import ensure_sections
+from articles.models import Article, Photo, RelatedArticle, Tag, TaggedArticle
 from articles.models.article import sanitize_body
 from articles.search_index import article_search_vector
 from articles.text import search_fold, vietnamese_slugify
@@ -121,7 +122,7 @@ class Command(BaseCommand):
             raise CommandError("Số bài viết phải lớn hơn 0.")
         with transaction.atomic():
             self.authors = self.journalists()
-            self.sections = self.ensure_sections()
+            self.sections = ensure_sections()
             self.photos = self.ensure_photos(self.authors[0])
             self.tags = [self.tag(name) for name in TAGS]
             start = Article.objects.count()
@@ -176,24 +177,6 @@ class Command(BaseCommand):
                 user.groups.add(group)
             users.append(user)
         return users
-
-    def ensure_sections(self):
-        """Every section of the demo, sub-sections too, made when missing (as seed_demo)."""
-        sections = {}
-        for slug, (name, position, parent, description) in content.SECTIONS.items():
-            section = Section.objects.filter(slug=slug).first()
-            if section is None:
-                section = Section(
-                    name=name,
-                    slug=slug,
-                    position=position,
-                    parent=sections[parent] if parent else None,
-                    description=description,
-                )
-                section.full_clean()
-                section.save()
-            sections[slug] = section
-        return sections
 
     def ensure_photos(self, author):
         photos = list(Photo.objects.exclude(credit="").order_by("pk")[:6])

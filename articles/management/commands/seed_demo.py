@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from articles.demo import content, drawing
+from articles.demo.sections import ensure_sections
 from articles.demo.stories import ARTICLES
 from articles.models import Article, HotlineBanner, Photo, RelatedArticle, Section, StateChange
 
@@ -77,21 +78,10 @@ class Command(BaseCommand):
         return users
 
     def seed_sections(self):
-        sections = {}
-        for slug, (name, position, parent, description) in content.SECTIONS.items():
-            section = Section.objects.filter(slug=slug).first()
-            if section is None:
-                section = Section(
-                    name=name,
-                    slug=slug,
-                    position=position,
-                    parent=sections[parent] if parent else None,
-                    description=description,
-                )
-                section.full_clean()
-                section.save()
-                self.created["section"] += 1
-            sections[slug] = section
+        before = Section.objects.count()
+        sections = ensure_sections()
+        if made := Section.objects.count() - before:
+            self.created["section"] += made
         return sections
 
     def seed_banner(self):
