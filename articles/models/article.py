@@ -202,16 +202,21 @@ class Article(NFCModel):
     def clean(self):
         self.slug = vietnamese_slugify(self.title) or "bai-viet"
 
-    def save(self, *args, **kwargs):
+    def derive(self, fold=search_fold):
+        """What every save derives from what was typed; ``seed_bench`` calls it for the rows
+        it writes without ``save()``, with a faster ``fold`` of the same result."""
         self.normalize_text()
         # Sanitised on every save, not only in the admin form: a shell, an importer or a
         # fixture stores the same allowlisted markup the editor can make.
         self.body = sanitize_body(self.body)
         self.slug = vietnamese_slugify(self.title) or "bai-viet"
         self.search_title = search_fold(self.title)
-        self.search_text = search_fold(
+        self.search_text = fold(
             " ".join([self.location, self.sapo, richtext.plain_text(self.body)])
         )
+
+    def save(self, *args, **kwargs):
+        self.derive()
         super().save(*args, **kwargs)
         update_search_vectors(type(self).objects.filter(pk=self.pk))
         from .photo import Photo

@@ -44,9 +44,8 @@ from articles import pagecache, richtext
 from articles.demo import content, drawing
 from articles.demo.sections import ensure_sections
 from articles.models import Article, Photo, RelatedArticle, Tag, TaggedArticle
-from articles.models.article import sanitize_body
 from articles.search_index import article_search_vector
-from articles.text import search_fold, vietnamese_slugify
+from articles.text import search_fold
 
 PLACES = [
     "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hà Nội", "Huế", "Quảng Ninh", "Nghệ An", "Cà Mau",
@@ -417,15 +416,9 @@ class Plan:
 
 
 def derive(article):
-    """What ``Article.save()`` derives, by its functions and in its order (bulk writes and
-    ``COPY`` call no ``save()``); ``Article.photos`` and the search vector come later."""
-    article.normalize_text()
-    article.body = sanitize_body(article.body)
-    article.slug = vietnamese_slugify(article.title) or "bai-viet"
-    article.search_title = search_fold(article.title)
-    article.search_text = fold_sentences(
-        " ".join([article.location, article.sapo, richtext.plain_text(article.body)])
-    )
+    """What ``Article.save()`` derives (bulk writes and ``COPY`` call no ``save()``), and
+    its text checks; ``Article.photos`` and the search vector come later."""
+    article.derive(fold=fold_sentences)
     article.check_text()
 
 
