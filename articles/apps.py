@@ -10,9 +10,11 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from django.core.checks import Tags, register
 
-        from articles import checks, invalidation
+        from articles import checks, invalidation, related
 
         register(checks.page_cache_needs_a_shared_cache, Tags.caches, deploy=True)
         register(checks.secret_key_is_set, Tags.security, deploy=True)
         # Every door that changes what a reader page shows moves the page cache on.
         invalidation.connect()
+        # "Xem thêm" is stored when an article, its tags or its picks change.
+        related.connect()

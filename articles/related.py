@@ -1,41 +1,72 @@
-"""Which articles an article page offers under "Xem thêm"."""
+"""Which articles an article page offers under "Xem thêm".
 
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When
-from django.db.models.functions import Coalesce
+The rule is applied when the article changes, not when it is read (issue #9): publishing
+an article, changing its tags or its hand-picked articles stores its ``SUGGESTED`` best
+candidates in ``Article.suggested_ids`` (``refresh``). A reader's page then reads those
+few rows by primary key and applies the live rule to them (``related_articles``): one
+small query whatever the size of the archive. ``manage.py suggest_related`` applies the
+rule to every published article at once (``refresh_all``, the same ranking, candidates
+gathered in memory); ``seed_bench`` calls it, and it brings older lists up to date (a list
+is the rule as it stood when its article last changed: newer articles on the same tags
+join it when it is refreshed).
+"""
+
+import json
+from collections import defaultdict
+
+from django.db import connection
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from articles.candidates import union_all
 from articles.models import Article, RelatedArticle, TaggedArticle
 
 MAX_RELATED = 6
-# Candidates, whatever the size of the archive (issue #9): the newest PER_TAG live articles
-# of each of the article's first MAX_TAGS tags, at most MAX_PICKS hand-picked ones and the
-# newest few of the section. Only these rows are scored.
+# Stored per article: more than a page shows, so an article unpublished since leaves room.
+SUGGESTED = 12
+# Candidates, whatever the size of the archive: the newest PER_TAG articles (by id) of each
+# of the article's first MAX_TAGS tags (by tag id), at most MAX_PICKS hand-picked ones and
+# the newest SUGGESTED of the section. Only these rows are ranked.
 PER_TAG = 200
 MAX_TAGS = 10
 MAX_PICKS = 50
+BATCH = 2000
 
 
-def related_articles(article: Article, limit: int = MAX_RELATED) -> list[Article]:
-    """Up to ``limit`` live articles to read next, in one query once tags are prefetched.
+def rank(picks: list[int], candidates, limit: int = SUGGESTED) -> list[int]:
+    """The rule, in order, over ``candidates``: ``(id, published_at, shared tag count)`` of
+    live articles other than the article itself.
 
-    The rule, in order:
-    1. the articles the editor picked by hand, in the editor's order;
-    2. then live articles sharing the most tags with this one (more recent first on a tie);
-    3. then the latest live articles of the same section.
-    Never the article itself, never one that is not live (draft, submitted, returned,
-    scheduled), even when picked by hand. Tag candidates are the newest ``PER_TAG`` (by id)
-    of each tag, so an old article sharing many tags may lose its place to newer ones.
+    1. the articles the editor picked by hand (``picks``), in the editor's order;
+    2. then those sharing the most tags with the article, more recent first on a tie;
+    3. then the latest of the same section (the section's window shares no tag: 0).
     """
-    tag_ids = [tag.pk for tag in article.tags.all()][:MAX_TAGS]  # prefetched on the page
-    live = Article.objects.live()
-    windows = [
+    position = {pk: number for number, pk in enumerate(picks)}
+    unpicked = len(position)
+    ordered = sorted(
+        candidates,
+        key=lambda row: (position.get(row[0], unpicked), -row[2], -row[1].timestamp(), -row[0]),
+    )
+    return [pk for pk, _, _ in ordered[:limit]]
+
+
+def suggest(article: Article, limit: int = SUGGESTED) -> list[int]:
+    """The rule applied now to one article, by the database: four small queries."""
+    tag_ids = list(
+        TaggedArticle.objects.filter(content_object=article.pk)
+        .order_by("tag_id")
+        .values_list("tag_id", flat=True)[:MAX_TAGS]
+    )
+    picks = list(
         RelatedArticle.objects.filter(from_article=article.pk)
         .order_by("position", "pk")
-        .values_list("to_article")[:MAX_PICKS],
+        .values_list("to_article", flat=True)[:MAX_PICKS]
+    )
+    live = Article.objects.live().exclude(pk=article.pk)
+    windows = [
         live.filter(section=article.section_id)
-        .exclude(pk=article.pk)
         .order_by("-published_at", "-pk")
-        .values_list("pk")[:limit],
+        .values_list("pk")[:limit]
     ]
     # By tag then article id, through TaggedArticle's (tag, content_object) index alone:
     # the through table has no publication date to order by, and ids grow with time. The
@@ -48,39 +79,158 @@ def related_articles(article: Article, limit: int = MAX_RELATED) -> list[Article
         .values_list("content_object")[:PER_TAG]
         for tag_id in tag_ids
     ]
-    picks = RelatedArticle.objects.filter(from_article=article.pk)
-    picked = picks.filter(to_article=OuterRef("pk"))
-    shared = (
-        TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag_id__in=tag_ids)
+    rows = list(
+        live.filter(Q(pk__in=union_all(windows)) | Q(pk__in=picks))
         .order_by()
-        .values("content_object")
-        .annotate(n=Count("pk"))
-        .values("n")
+        .values_list("pk", "published_at")
     )
-    shared_tags = Coalesce(Subquery(shared, output_field=IntegerField()), Value(0))
-    candidates = (
-        live.exclude(pk=article.pk)
-        .filter(pk__in=union_all(windows))
-        .annotate(
-            # Looked up only for the picks: the IN list is read once per query, where a
-            # bare subquery ran twice for each of the hundreds of candidates.
-            pick_position=Case(
-                When(
-                    pk__in=picks.values("to_article"), then=Subquery(picked.values("position")[:1])
-                )
-            ),
-            pick_id=Case(
-                When(pk__in=picks.values("to_article"), then=Subquery(picked.values("pk")[:1]))
-            ),
-            shared_tags=shared_tags if tag_ids else Value(0),
+    shared = defaultdict(int)
+    if tag_ids and rows:
+        for (pk,) in TaggedArticle.objects.filter(
+            content_object__in=[pk for pk, _ in rows], tag_id__in=tag_ids
+        ).values_list("content_object"):
+            shared[pk] += 1
+    return rank(picks, [(pk, published_at, shared[pk]) for pk, published_at in rows], limit)
+
+
+def related_articles(article: Article, limit: int = MAX_RELATED) -> list[Article]:
+    """Up to ``limit`` live articles to read next: the stored suggestions still live, in
+    their order; when some are no longer live (unpublished or deleted since), the newest
+    of the section fill their places. Never the article itself, never one that is not live
+    (draft, submitted, returned, scheduled), even when picked by hand. One query, two when
+    a suggestion has gone."""
+    ids = article.suggested_ids
+    if ids is None:  # never stored (a row older than the column): the rule, now
+        ids = suggest(article)
+    live = Article.objects.live().select_related("section")
+    found = live.in_bulk(ids) if ids else {}
+    items = [found[pk] for pk in ids if pk in found][:limit]
+    if len(found) < len(ids) and len(items) < limit:
+        fill = live.filter(section=article.section_id).exclude(pk__in=[article.pk, *ids])
+        items += fill.order_by("-published_at", "-pk")[: limit - len(items)]
+    return items
+
+
+def refresh(ids) -> None:
+    """Store the rule's suggestions of these articles, those that are published."""
+    published = Article.objects.filter(pk__in=list(ids), status=Article.Status.PUBLISHED)
+    for article in published.only("pk", "section_id"):
+        # update(): no signal, no history row, no new ``updated_at``: derived, not edited.
+        Article.objects.filter(pk=article.pk).update(suggested_ids=suggest(article))
+
+
+def refresh_all(progress=None) -> int:
+    """The rule for every published article at once, ranked as ``suggest`` ranks, with the
+    candidate windows (which are the same for every article of a tag or a section) read
+    once; a million articles in minutes. Returns how many lists were written."""
+    live = Article.objects.live()
+    tag_windows = {}
+    for tag_id in TaggedArticle.objects.values_list("tag_id", flat=True).distinct():
+        # One more than a window holds: the article itself is left out of its own.
+        tag_windows[tag_id] = list(
+            TaggedArticle.objects.filter(tag_id=tag_id)
+            .order_by("-content_object")
+            .values_list("content_object", flat=True)[: PER_TAG + 1]
         )
-        .select_related("section")
-        .order_by(
-            F("pick_position").asc(nulls_last=True),
-            F("pick_id").asc(nulls_last=True),
-            "-shared_tags",
-            "-published_at",
-            "-pk",
+    section_windows = {}
+    for section_id in live.values_list("section_id", flat=True).distinct().order_by():
+        section_windows[section_id] = list(
+            live.filter(section=section_id)
+            .order_by("-published_at", "-pk")
+            .values_list("pk", flat=True)[: SUGGESTED + 1]
         )
-    )
-    return list(candidates[:limit])
+    universe = {
+        pk for window in [*tag_windows.values(), *section_windows.values()] for pk in window
+    }
+    dates = dict(live.filter(pk__in=universe).values_list("pk", "published_at"))
+    tags_of = defaultdict(list)
+    for pk, tag_id in TaggedArticle.objects.filter(content_object__in=list(dates)).values_list(
+        "content_object", "tag_id"
+    ):
+        tags_of[pk].append(tag_id)
+
+    written = 0
+    published = Article.objects.filter(status=Article.Status.PUBLISHED).order_by("pk")
+    last = 0
+    while batch := list(published.filter(pk__gt=last).values_list("pk", "section_id")[:BATCH]):
+        last = batch[-1][0]
+        pks = [pk for pk, _ in batch]
+        article_tags, picks = defaultdict(list), defaultdict(list)
+        for pk, tag_id in TaggedArticle.objects.filter(content_object__in=pks).values_list(
+            "content_object", "tag_id"
+        ):
+            article_tags[pk].append(tag_id)
+        links = RelatedArticle.objects.filter(from_article__in=pks).order_by("position", "pk")
+        for pk, to in links.values_list("from_article", "to_article"):
+            if len(picks[pk]) < MAX_PICKS:
+                picks[pk].append(to)
+        picked = {to for targets in picks.values() for to in targets} - dates.keys()
+        pick_dates = dict(live.filter(pk__in=picked).values_list("pk", "published_at"))
+        values = {}
+        for pk, section_id in batch:
+            tag_ids = sorted(article_tags[pk])[:MAX_TAGS]
+            wanted = set(tag_ids)
+            pool = [other for other in section_windows.get(section_id, ()) if other != pk]
+            pool = pool[:SUGGESTED]
+            for tag_id in tag_ids:
+                pool += [other for other in tag_windows[tag_id] if other != pk][:PER_TAG]
+            pool += picks[pk]
+            candidates = []
+            for other in set(pool) - {pk}:
+                published_at = dates.get(other) or pick_dates.get(other)
+                if published_at is not None:  # live
+                    shared = len(wanted.intersection(tags_of[other]))
+                    candidates.append((other, published_at, shared))
+            values[pk] = rank(picks[pk], candidates)
+        _store(values)
+        written += len(values)
+        if progress is not None:
+            progress(len(values))
+    return written
+
+
+def _store(values: dict[int, list[int]]) -> None:
+    if connection.vendor != "postgresql":
+        articles = [Article(pk=pk, suggested_ids=ids) for pk, ids in values.items()]
+        Article.objects.bulk_update(articles, ["suggested_ids"], batch_size=500)
+        return
+    from psycopg2.extras import execute_values
+
+    # One UPDATE … FROM (VALUES …) a batch: bulk_update's CASE of 2,000 branches is
+    # evaluated for every row it updates.
+    with connection.cursor() as cursor:
+        execute_values(
+            cursor.cursor,
+            f"UPDATE {Article._meta.db_table} AS article SET suggested_ids = new.ids::jsonb "
+            "FROM (VALUES %s) AS new (id, ids) WHERE article.id = new.id",
+            [(pk, json.dumps(ids)) for pk, ids in values.items()],
+            page_size=len(values),
+        )
+
+
+def article_saved(sender, instance, **kwargs):
+    if instance.status == Article.Status.PUBLISHED:
+        refresh([instance.pk])
+
+
+def tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        if reverse:  # a tag's articles
+            refresh(pk_set or ())
+        else:
+            refresh([instance.pk])
+
+
+def picks_changed(sender, instance, **kwargs):
+    refresh([instance.from_article_id])
+
+
+def connect() -> None:
+    receivers = [
+        (post_save, article_saved, Article),
+        (m2m_changed, tags_changed, TaggedArticle),
+        (post_save, picks_changed, RelatedArticle),
+        (post_delete, picks_changed, RelatedArticle),
+    ]
+    for signal, receiver, sender in receivers:
+        signal.connect(receiver, sender=sender, dispatch_uid=f"related-{receiver.__name__}")

@@ -60,9 +60,10 @@ def full_article():
     )
     article.authors.add(UserFactory(first_name="Lan", last_name="Nguyễn"))
     article.tags.add("chuyển đổi xanh", "khu công nghiệp")
+    # Made before the pick: "Xem thêm" is chosen when the article changes (issue #9).
+    ArticleFactory(live=True, section=section, title="Cùng chuyên mục")
     picked = ArticleFactory(live=True, title="Bài chọn tay", sapo="Sapo bài chọn tay.")
     RelatedArticle.objects.create(from_article=article, to_article=picked)
-    ArticleFactory(live=True, section=section, title="Cùng chuyên mục")
     return article
 
 

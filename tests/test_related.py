@@ -1,8 +1,11 @@
-"""Xem thêm: hand-picked first, then most shared tags, then the latest of the section."""
+"""Xem thêm: hand-picked first, then most shared tags, then the latest of the section;
+applied when the article changes and stored, the live rule applied again when read."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from articles import related
@@ -28,6 +31,17 @@ def titles(articles):
     return [a.title for a in articles]
 
 
+def rule(article, limit=related.SUGGESTED):
+    """What the rule chooses for ``article`` now, as titles."""
+    chosen = Article.objects.in_bulk(related.suggest(article, limit))
+    return [chosen[pk].title for pk in related.suggest(article, limit)]
+
+
+def shown(article):
+    """What the article page shows: its stored list as read from the database."""
+    return titles(related_articles(Article.objects.get(pk=article.pk)))
+
+
 @pytest.fixture
 def section():
     return SectionFactory()
@@ -47,7 +61,7 @@ def test_the_rule_in_order(section):
     live(section, "Cùng mục mới", hours_ago=2)
     live(section, "Cùng mục cũ", hours_ago=200)
     live(other, "Không liên quan", hours_ago=0)
-    assert titles(related_articles(article, limit=10)) == [
+    assert rule(article, limit=10) == [
         "Chọn 1",
         "Chọn 2",
         "Ba thẻ",
@@ -62,7 +76,8 @@ def test_at_most_six(section):
     article = live(section, "Bài chính")
     for n in range(10):
         live(section, f"Bài {n}", hours_ago=n + 2)
-    assert titles(related_articles(article)) == [f"Bài {n}" for n in range(6)]
+    related.refresh([article.pk])
+    assert shown(article) == [f"Bài {n}" for n in range(6)]
 
 
 def test_never_itself_never_an_article_not_live(section):
@@ -73,24 +88,27 @@ def test_never_itself_never_an_article_not_live(section):
         other.tags.add("x")
         RelatedArticle.objects.create(from_article=article, to_article=other, position=position)
     visible = live(section, "Hiện")
-    assert related_articles(article) == [visible]
+    assert rule(article) == ["Hiện"]
+    related.refresh([article.pk])
+    assert shown(article) == [visible.title]
 
 
 def test_one_query_whatever_the_number(section, django_assert_num_queries):
-    """With the tags prefetched, as the article page has them, one query."""
+    """Reading a stored list that fills the block is one query, the sections joined."""
     article = live(section, "Bài chính", tags=[f"t{n}" for n in range(5)])
     for n in range(20):
         other = live(section, f"Bài {n}", tags=["t1"])
         RelatedArticle.objects.create(from_article=article, to_article=other, position=n)
-    article = Article.objects.prefetch_related("tags").get(pk=article.pk)
+    article = Article.objects.get(pk=article.pk)
+    assert len(article.suggested_ids) == related.SUGGESTED  # stored as each pick was made
     with django_assert_num_queries(1):
-        related = related_articles(article)
-    assert len(related) == 6
-    assert related[0].section.name == section.name  # the URL needs no further query
+        shown_list = related_articles(article)
+    assert len(shown_list) == 6
+    assert shown_list[0].section.name == section.name  # the URL needs no further query
 
 
 def test_an_article_alone_has_none(section):
-    assert related_articles(live(section, "Một mình")) == []
+    assert shown(live(section, "Một mình")) == []
 
 
 def test_candidates_are_bounded_per_source(section, monkeypatch, django_assert_num_queries):
@@ -102,14 +120,13 @@ def test_candidates_are_bounded_per_source(section, monkeypatch, django_assert_n
     live(other, "Tạo trước", hours_ago=1, tags=["a"])
     for n in range(3):
         live(other, f"Tạo sau {n}", hours_ago=5 + n, tags=["a"])
-    article = Article.objects.prefetch_related("tags").get(pk=article.pk)
-    with django_assert_num_queries(1) as captured:
-        related_list = related_articles(article)
-    assert titles(related_list) == ["Tạo sau 1", "Tạo sau 2"]
-    sql = captured.captured_queries[0]["sql"]
-    # Three windows (picks, section, the tag), two one-row lookups per candidate, the result.
-    assert sql.count("AS window_") == 3
-    assert sql.count("LIMIT") == 3 + 2 + 1
+    with django_assert_num_queries(4) as captured:  # tags, picks, candidates, shared tags
+        chosen = related.suggest(article)
+    assert titles(Article.objects.filter(pk__in=chosen)) == ["Tạo sau 1", "Tạo sau 2"]
+    sql = captured.captured_queries[2]["sql"]
+    # Two windows (section, the tag); the picks are a list of ids.
+    assert sql.count("AS window_") == 2
+    assert sql.count("LIMIT") == 2
 
 
 def test_scheduled_and_drafts_never_fill_a_window(section, monkeypatch):
@@ -119,4 +136,83 @@ def test_scheduled_and_drafts_never_fill_a_window(section, monkeypatch):
     older = [live(section, f"Cũ {n}", hours_ago=10 + n, tags=["x"]) for n in range(2)]
     for other in hidden_articles(section):  # made after: the newest ids and dates
         other.tags.add("x")
-    assert related_articles(article) == older
+    assert rule(article) == titles(older)
+
+
+def test_stored_when_published_and_when_tags_or_picks_change(section):
+    """The desk's changes store the list; a draft's changes store nothing."""
+    other = SectionFactory()
+    live(other, "Chung thẻ", hours_ago=3, tags=["bão"])
+    picked = live(other, "Chọn tay", hours_ago=100)
+    draft = ArticleFactory(section=section, title="Bản nháp")
+    draft.tags.add("bão")
+    assert Article.objects.get(pk=draft.pk).suggested_ids is None
+    draft.status, draft.published_at = Article.Status.PUBLISHED, timezone.now()
+    draft.save()
+    assert shown(draft) == ["Chung thẻ"]
+    RelatedArticle.objects.create(from_article=draft, to_article=picked, position=0)
+    assert shown(draft) == ["Chọn tay", "Chung thẻ"]
+    draft.tags.remove("bão")
+    assert shown(draft) == ["Chọn tay"]
+
+
+def test_the_live_rule_applies_when_read(section):
+    """Unpublished after its list was stored: gone from the page, the section fills in."""
+    article = live(section, "Bài chính", tags=["x"])
+    gone = live(section, "Sẽ gỡ", hours_ago=2, tags=["x"])
+    kept = live(section, "Giữ", hours_ago=3)
+    related.refresh([article.pk])
+    assert shown(article) == ["Sẽ gỡ", "Giữ"]
+    Article.objects.filter(pk=gone.pk).update(status=Article.Status.DRAFT)
+    newer = live(section, "Mới hơn", hours_ago=0)  # published after the list was stored
+    assert shown(article) == [kept.title, newer.title]
+
+
+def test_a_list_is_the_rule_as_it_stood_until_refreshed(section):
+    """Newer articles join an older article's list when it changes or the command runs."""
+    article = live(section, "Bài chính", tags=["x"])
+    fillers = [live(section, f"Cùng mục {n}", hours_ago=5 + n) for n in range(6)]
+    related.refresh([article.pk])
+    assert shown(article) == titles(fillers)
+    live(SectionFactory(), "Tin tiếp theo", hours_ago=0, tags=["x"])
+    assert "Tin tiếp theo" not in shown(article)
+    out = StringIO()
+    call_command("suggest_related", stdout=out)
+    assert shown(article)[0] == "Tin tiếp theo"
+    assert "Đã tính lại" in out.getvalue()
+
+
+def test_never_stored_the_rule_applies_now(section):
+    """A row older than the column (null) gets the rule at read time."""
+    article = live(section, "Bài chính")
+    live(section, "Khác", hours_ago=3)
+    Article.objects.filter(pk=article.pk).update(suggested_ids=None)
+    assert shown(article) == ["Khác"]
+
+
+def test_the_bulk_rule_is_the_rule(section, monkeypatch):
+    """``refresh_all`` (memory) stores for every article what ``suggest`` (SQL) chooses."""
+    monkeypatch.setattr(related, "PER_TAG", 3)
+    monkeypatch.setattr(related, "MAX_TAGS", 2)
+    sections = [section, SectionFactory(), SectionFactory(parent=section)]
+    tags = ["a", "b", "c", "d"]
+    articles = []
+    for n in range(30):
+        article = live(
+            sections[n % 3],
+            f"Bài {n}",
+            hours_ago=(n * 7) % 50,
+            tags=[tags[(n + k) % 4] for k in range(n % 4)],
+        )
+        if n % 5 == 0 and articles:
+            for position, target in enumerate(articles[-3:]):
+                RelatedArticle.objects.create(
+                    from_article=article, to_article=target, position=3 - position
+                )
+        articles.append(article)
+    for hidden in hidden_articles(section):
+        hidden.tags.add("a", "b")
+    Article.objects.update(suggested_ids=None)
+    assert related.refresh_all() == 30 + 1  # the scheduled one is published too
+    for article in Article.objects.filter(status=Article.Status.PUBLISHED):
+        assert article.suggested_ids == related.suggest(article), article.title

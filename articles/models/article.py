@@ -136,6 +136,9 @@ class Article(NFCModel):
     # PostgreSQL only: the weighted full-text vector of the two columns above, stored for
     # the GIN index (articles.search_index); left empty on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
+    # "Xem thêm": the ids the rule (articles.related) chose when the article last changed;
+    # the page reads them and keeps those still live. Null: never computed yet.
+    suggested_ids = models.JSONField(null=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
@@ -152,7 +155,13 @@ class Article(NFCModel):
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(
         verbose_name=_("phiên bản bài viết"),
-        excluded_fields=["search_title", "search_text", "search_vector", "updated_at"],
+        excluded_fields=[
+            "search_title",
+            "search_text",
+            "search_vector",
+            "suggested_ids",
+            "updated_at",
+        ],
     )
 
     class Meta:
