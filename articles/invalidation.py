@@ -31,7 +31,15 @@ from articles.models import (
     Tag,
     TaggedArticle,
 )
-from articles.pagecache import LISTS, SITE, article_scope, author_scope, section_scope, tag_scope
+from articles.pagecache import (
+    ARCHIVE,
+    LISTS,
+    SITE,
+    article_scope,
+    author_scope,
+    section_scope,
+    tag_scope,
+)
 
 # What Article.from_db() keeps of the row as read, to compare with what a save writes.
 STATE = ("status", "published_at", "section_id")
@@ -46,14 +54,28 @@ def bump(scopes) -> None:
         transaction.on_commit(lambda: pagecache.bump(*scopes))
 
 
+def closed_before(now=None):
+    """The start of this month, local time. Months before it are *closed*: no scheduled
+    article can be in one (their times are past), so only a change to one of their
+    articles changes their sitemap rows (``ARCHIVE``)."""
+    now = timezone.localtime(now)
+    return now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def _in_closed_month(published_at) -> bool:
+    return published_at is not None and published_at < closed_before()
+
+
 def article_scopes(ids) -> set[str]:
     """The scopes showing these articles: three small queries whatever their number."""
     ids = list(ids)
     scopes = {LISTS}
-    for pk, section_id, parent_id in Article.objects.filter(pk__in=ids).values_list(
-        "pk", "section_id", "section__parent_id"
+    for pk, section_id, parent_id, published_at in Article.objects.filter(pk__in=ids).values_list(
+        "pk", "section_id", "section__parent_id", "published_at"
     ):
         scopes |= {article_scope(pk), section_scope(section_id)}
+        if _in_closed_month(published_at):
+            scopes.add(ARCHIVE)
         if parent_id is not None:
             scopes.add(section_scope(parent_id))
     tags = TaggedArticle.objects.filter(content_object_id__in=ids).values_list("tag_id")
@@ -100,6 +122,8 @@ def article_saved(sender, instance, created, **kwargs):
     scopes = article_scopes([instance.pk])
     if old[2] is not None and old[2] != new[2]:
         scopes |= _section_and_parent(old[2])  # moved: the old section's list changes
+    if _in_closed_month(old[1]):
+        scopes.add(ARCHIVE)  # left (or changed in) a closed month
     bump(scopes)
 
 

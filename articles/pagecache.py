@@ -44,6 +44,9 @@ logger = logging.getLogger("newsroom.cache")
 
 SITE = "site"
 LISTS = "lists"
+# Not a page's scope: the closed months' sitemap rows (articles/sitemaps.py) are kept in the
+# cache under its generation, bumped by a change to a live article of a closed month.
+ARCHIVE = "archive"
 # Moved on first by every bump: a page rendered while any bump was made is not stored.
 BUMPS = "bumps"
 GEN_KEY = "pagecache:gen:{scope}"

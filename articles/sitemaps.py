@@ -4,9 +4,14 @@ days for Google News.
 
 A month over ``ArticleSitemap.limit`` (2,000) URLs is paged with ``?p=``, and the index lists
 every page, so every live article is in exactly one sitemap whatever the size of the archive. Each
-monthly sitemap reads one range of ``article_live_idx`` (status, published_at); the index
-reads the months in one grouped query, an index-only scan of it (on PostgreSQL the index
-carries ``updated_at`` for the lastmod). Both are reader pages: the page cache keeps them.
+monthly sitemap reads one range of ``article_live_idx`` (status, published_at). The index
+needs each month's count and latest change: this month's (and any later) are grouped from
+one index range; the *closed* months' (before this one: no scheduled article can be in
+them) are grouped once and kept in a shared cache under the ``ARCHIVE`` generation, which
+only a change to a live article of a closed month moves (``articles/invalidation.py``),
+so the index costs the same at 1,000,000 articles as at 10,000 (on a per-process cache
+they are grouped on each request: an index-only scan of ``article_live_idx``, which on
+PostgreSQL carries ``updated_at``). Both are reader pages: the page cache keeps them too.
 """
 
 import re
@@ -16,12 +21,16 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, OuterRef, Subquery
 from django.db.models.functions import Greatest, TruncMonth
 from django.http import Http404
 from django.utils import timezone
 
+from articles import cachesafe, pagecache
+from articles.checks import PER_PROCESS_CACHES
+from articles.invalidation import closed_before
 from articles.models import Article, Section, Tag
 from articles.templatetags.articles_tags import absolute_url
 from articles.views import read_methods
@@ -29,6 +38,8 @@ from articles.views import read_methods
 NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per sitemap
 MONTH_SECTION = re.compile(r"bai-viet-(\d{4})-(\d{2})")
+CLOSED_KEY = "sitemaps:closed-months:{before:%Y-%m}:{generation}"
+CLOSED_SECONDS = 7 * 24 * 3600  # an entry of an old generation is never read again
 
 
 class SiteSitemap(Sitemap):
@@ -102,9 +113,36 @@ def month_rows():
     )
 
 
+def shared_cache() -> bool:
+    """Whether every process reads the same cache (a bump in one reaches the others)."""
+    return settings.CACHES.get("default", {}).get("BACKEND") not in PER_PROCESS_CACHES
+
+
+def closed_months(before: datetime, compute: bool = True) -> list[dict] | None:
+    """The rows of the months before ``before``, from the cache when it has them; grouped
+    and kept otherwise (``compute``; else None)."""
+    generation = pagecache.generation(pagecache.ARCHIVE) if shared_cache() else None
+    # Read before grouping: a change meanwhile moves the generation, and rows grouped
+    # before it are kept under the old one, never read again.
+    key = CLOSED_KEY.format(before=before, generation=generation)
+    if generation is not None:
+        rows = cachesafe.call(cache.get, key)
+        if rows is not None or not compute:
+            return rows
+    if not compute:
+        return None
+    rows = list(month_rows().filter(published_at__lt=before))
+    if generation is not None:
+        cachesafe.call(cache.set, key, rows, CLOSED_SECONDS)
+    return rows
+
+
 def article_months() -> list[ArticleSitemap]:
-    """One sitemap per month with live articles, newest first, in one grouped query."""
-    return [ArticleSitemap(r["month"].date(), r["count"], r["latest"]) for r in month_rows()]
+    """One sitemap per month with live articles, newest first: this month (and any later)
+    in one grouped query, the closed months from the cache or a second one."""
+    before = closed_before()
+    rows = [*month_rows().filter(published_at__gte=before), *closed_months(before)]
+    return [ArticleSitemap(r["month"].date(), r["count"], r["latest"]) for r in rows]
 
 
 class SectionSitemap(SiteSitemap):
@@ -184,6 +222,12 @@ def section(request, section):
         if not (1000 <= year <= 9998 and 1 <= month <= 12):
             raise Http404("Không có tháng này.")
         sitemap = ArticleSitemap(date(year, month, 1))
+        before = closed_before()
+        rows = closed_months(before, compute=False) if sitemap.month < before.date() else None
+        if rows is not None:  # a closed month, the index's rows at hand: no COUNT
+            sitemap.count = next(
+                (r["count"] for r in rows if r["month"].date() == sitemap.month), 0
+            )
     else:
         raise Http404("Không có sitemap này.")
     # Django's template less its empty priority and hreflang parts (fewer tags to render

@@ -152,9 +152,9 @@ def test_sitemap_query_counts_do_not_grow_with_articles(client, django_assert_nu
         ArticleFactory(section=section, status="published", published_at=at(2025, 3, 1 + day % 28))
     ArticleFactory(section=section, live=True)
     # banner (the view renders with a request), whether sections and tags have any URL,
-    # months, sections with their newest article, count of sections (no tag here: the
-    # tags sitemap is left out, so not counted; tests/test_query_counts.py has one: 7)
-    with django_assert_num_queries(6):
+    # this month, closed months, sections with their newest article, count of sections (no
+    # tag here: the tags sitemap is left out, so not counted; test_query_counts.py has one)
+    with django_assert_num_queries(7):
         assert client.get(reverse("sitemap")).status_code == 200
     # banner, count of the month, its page
     with django_assert_num_queries(3):
@@ -174,3 +174,63 @@ def test_a_sitemap_without_urls_is_not_listed(client):
     index = client.get(reverse("sitemap")).content.decode()
     assert "sitemap-chuyen-muc.xml" in index
     assert "sitemap-the.xml" not in index
+
+
+@pytest.fixture
+def shared_cache(monkeypatch):
+    """The closed months kept in the cache, as on Redis (the tests' cache is local memory,
+    which one process shares with itself)."""
+    monkeypatch.setattr(sitemaps, "shared_cache", lambda: True)
+
+
+def month_lastmods(client) -> dict[str, str]:
+    doc = etree.fromstring(client.get(reverse("sitemap")).content)
+    return {
+        entry.xpath("sm:loc/text()", namespaces=NS)[0]: entry.xpath(
+            "sm:lastmod/text()", namespaces=NS
+        )[0]
+        for entry in doc
+        if "bai-viet" in entry.xpath("sm:loc/text()", namespaces=NS)[0]
+    }
+
+
+def test_closed_months_are_grouped_once(client, shared_cache, django_assert_num_queries):
+    """At a million articles grouping every month costs what the archive holds; the closed
+    ones are grouped once and kept until one of their articles changes."""
+    for day in (1, 2, 3):
+        ArticleFactory(status="published", published_at=at(2025, 3, day))
+    ArticleFactory(live=True)
+    with django_assert_num_queries(7):  # as test_sitemap_query_counts…, with one tag less
+        assert client.get(reverse("sitemap")).status_code == 200
+    with django_assert_num_queries(6):  # the closed months from the cache
+        assert client.get(reverse("sitemap")).status_code == 200
+    # A closed month's sitemap takes its count from them: banner and page, no COUNT.
+    with django_assert_num_queries(2):
+        url = reverse("sitemap-section", kwargs={"section": "bai-viet-2025-03"})
+        assert client.get(url).status_code == 200
+    url = reverse("sitemap-section", kwargs={"section": "bai-viet-2025-04"})
+    assert client.get(url).status_code == 404  # none that month
+
+
+def test_a_change_in_a_closed_month_reaches_the_index(client, shared_cache):
+    """An edit moves the month's lastmod; unpublishing its only article takes the month out;
+    publishing one (back-dated) brings a month in."""
+    edited = ArticleFactory(status="published", published_at=at(2025, 3, 5))
+    alone = ArticleFactory(status="published", published_at=at(2025, 4, 5))
+    ArticleFactory(live=True)
+    Article.objects.filter(pk=edited.pk).update(updated_at=at(2025, 3, 5))
+    before = month_lastmods(client)
+    march, april = (f"{SITE}/sitemap-bai-viet-2025-0{m}.xml" for m in (3, 4))
+    assert {march, april} <= before.keys()
+    edited.title = "Tiêu đề đã sửa"
+    edited.save()
+    alone.status = Article.Status.DRAFT
+    alone.save()
+    after = month_lastmods(client)
+    assert parse_datetime(before[march]) == at(2025, 3, 5)
+    assert parse_datetime(after[march]) > at(2026, 1, 1)
+    assert april not in after
+    url = reverse("sitemap-section", kwargs={"section": "bai-viet-2025-04"})
+    assert client.get(url).status_code == 404
+    ArticleFactory(status="published", published_at=at(2024, 12, 24))
+    assert f"{SITE}/sitemap-bai-viet-2024-12.xml" in month_lastmods(client)
