@@ -23,3 +23,23 @@ def union_all(windows: list[QuerySet]) -> RawSQL:
         parts.append(f"SELECT * FROM ({sql}) AS window_{number}")
         params.extend(part_params)
     return RawSQL(" UNION ALL ".join(parts), params)
+
+
+# Stands for the value each window differs by, while the one window is compiled.
+_SENTINEL = -7_381_923_001
+
+
+def union_all_over(window, values) -> RawSQL:
+    """``union_all([window(value) for value in values])``, compiled once.
+
+    ``window(value)`` must differ from one value to the next only by that value, passed as
+    one query parameter (a section id, say). Compiling a queryset costs ~0.3 ms of Python:
+    the home page's twenty section windows were 6 ms of every cold home page.
+    """
+    sql, params = window(_SENTINEL).query.get_compiler(connection=connection).as_sql()
+    (at,) = [number for number, param in enumerate(params) if param == _SENTINEL]
+    parts, all_params = [], []
+    for number, value in enumerate(values):
+        parts.append(f"SELECT * FROM ({sql}) AS window_{number}")
+        all_params.extend([*params[:at], value, *params[at + 1 :]])
+    return RawSQL(" UNION ALL ".join(parts), all_params)

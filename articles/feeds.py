@@ -11,7 +11,8 @@ from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 
 from articles.models import Article, Section
-from articles.templatetags.articles_tags import absolute_url, full_name
+from articles.names import full_name
+from articles.templatetags.articles_tags import absolute_url
 from articles.views import read_methods
 
 FEED_SIZE = 30

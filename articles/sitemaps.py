@@ -72,8 +72,10 @@ class ArticleSitemap(SiteSitemap):
 
     @property
     def paginator(self):
-        # An empty month is a 404 (and never cached), not an empty urlset.
-        paginator = Paginator(self._items(), self.limit, allow_empty_first_page=False)
+        # An empty month is a 404 (and never cached), not an empty urlset. The queryset is
+        # built only when a page is read: the index asks every month for its number of
+        # pages alone, and building 60 querysets cost it 21 ms.
+        paginator = Paginator(_Deferred(self._items), self.limit, allow_empty_first_page=False)
         if self.count is not None:
             paginator.count = self.count  # the index read it with every other month
         return paginator
@@ -163,14 +165,40 @@ class SectionSitemap(SiteSitemap):
         return item.latest
 
 
+class _Deferred:
+    """A queryset made when it is first sliced or counted."""
+
+    def __init__(self, make):
+        self._make = make
+
+    def __getitem__(self, key):
+        return self._make()[key]
+
+    def count(self):
+        return self._make().count()
+
+
 class TagSitemap(SiteSitemap):
     changefreq = "daily"
+
+    @property
+    def paginator(self):
+        paginator = Paginator(self._items(), self.limit)
+        # Counting the tags with a live article asks each tag for one (300 index probes:
+        # 64 ms at 10,000 articles, 141 ms at 1,000,000). The tags themselves, a small table,
+        # bound it: up to ``limit`` of them is one page, whatever the exact number.
+        every = Tag.objects.count()
+        if every <= self.limit:
+            paginator.count = every
+        return paginator
 
     def items(self):
         # Only tags with a live article: a tag page without one is a 404. One live article
         # looked up tag by tag (a LIMIT 1 subquery, as SectionSitemap does): an EXISTS became
         # a join of every tagged row with every live article, 1.8 s at 1,000,000 articles.
-        one_live = Article.objects.live().filter(tags=OuterRef("pk")).values("pk")[:1]
+        # Unordered: any live article will do, and the tag's rows are walked, not the
+        # archive newest first (97 ms at 10,000 articles with the model's ordering).
+        one_live = Article.objects.live().filter(tags=OuterRef("pk")).order_by().values("pk")[:1]
         return (
             Tag.objects.alias(one_live=Subquery(one_live))
             .filter(one_live__isnull=False)

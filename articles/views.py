@@ -14,11 +14,12 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods
 
 from articles import keyset, pagecache, richtext
-from articles.candidates import union_all
+from articles.candidates import union_all_over
 from articles.models import Article, Photo, Section, Tag
+from articles.names import full_name
 from articles.related import related_articles
 from articles.search import RANKED, clean_query, search_articles
-from articles.templatetags.articles_tags import absolute_url, full_name
+from articles.templatetags.articles_tags import absolute_url
 
 PER_PAGE = keyset.PER_PAGE
 SEARCH_MAX_PAGES = RANKED // PER_PAGE  # 50: every ranked match, no more
@@ -77,16 +78,18 @@ def _latest_per_section():
     section_ids = list(Section.objects.order_by().values_list("pk", flat=True))
     if not section_ids:
         return []
-    windows = [
-        Article.objects.live()
-        .filter(section=pk)
-        .order_by("-published_at", "-pk")
-        .values_list("pk")[:PER_SECTION_ON_HOME]
-        for pk in section_ids
-    ]
+    windows = union_all_over(
+        lambda pk: (
+            Article.objects.live()
+            .filter(section=pk)
+            .order_by("-published_at", "-pk")
+            .values_list("pk")[:PER_SECTION_ON_HOME]
+        ),
+        section_ids,
+    )
     cards = (
         _cards()
-        .filter(pk__in=union_all(windows))
+        .filter(pk__in=windows)
         .order_by("section__position", "section__name", "section_id", "-published_at", "-pk")
     )
     blocks = [list(articles) for _, articles in groupby(cards, key=lambda a: a.section_id)]

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
+from articles.names import full_name
+
 register = template.Library()
 
 NEWSROOM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -52,11 +54,7 @@ def absolute_url(path: str) -> str:
 register.filter("absolute", absolute_url)
 
 
-@register.filter
-def full_name(user) -> str:
-    """A Vietnamese full name, family name first: ``Nguyễn Lan``."""
-    name = f"{user.last_name} {user.first_name}".strip()
-    return name or user.get_username()
+register.filter("full_name", full_name)  # articles.names: family name first
 
 
 def json_ld_script(data: dict) -> str:
