@@ -14,6 +14,7 @@ join it when it is refreshed).
 import json
 from collections import defaultdict
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -37,11 +38,16 @@ def rank(picks: list[int], candidates, limit: int = SUGGESTED) -> list[int]:
     """The rule, in order, over ``candidates``: ``(id, published_at, shared tag count)`` of
     live articles other than the article itself.
 
-    1. the articles the editor picked by hand (``picks``), in the editor's order;
+    1. the articles the editor picked by hand (``picks``), in the editor's order, and only
+       those (issue #10: the editor's choice is the list) while one of them is live, unless
+       ``NEWSROOM_RELATED_TOP_UP`` asks for the rest of the rule after them;
     2. then those sharing the most tags with the article, more recent first on a tie;
     3. then the latest of the same section (the section's window shares no tag: 0).
     """
     position = {pk: number for number, pk in enumerate(picks)}
+    picked = [row for row in candidates if row[0] in position]  # live picks only
+    if picked and not settings.NEWSROOM_RELATED_TOP_UP:
+        candidates = picked
     unpicked = len(position)
     ordered = sorted(
         candidates,
@@ -105,9 +111,10 @@ def related_articles(article: Article, limit: int = MAX_RELATED) -> list[Article
     live = Article.objects.live().select_related("section")
     found = live.in_bulk(ids) if ids else {}
     items = [found[pk] for pk in ids if pk in found][:limit]
-    if len(found) < len(ids) and len(items) < limit:
+    places = min(limit, len(ids))  # a gone suggestion's place, not more (picks stay picks)
+    if len(found) < len(ids) and len(items) < places:
         fill = live.filter(section=article.section_id).exclude(pk__in=[article.pk, *ids])
-        items += fill.order_by("-published_at", "-pk")[: limit - len(items)]
+        items += fill.order_by("-published_at", "-pk")[: places - len(items)]
     return items
 
 

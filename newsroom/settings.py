@@ -227,6 +227,9 @@ LOGGING = {
 NEWSROOM_SITE_NAME = env.str("NEWSROOM_SITE_NAME", default="Newsroom")
 NEWSROOM_SITE_URL = env.str("NEWSROOM_SITE_URL", default="http://127.0.0.1:8000")
 NEWSROOM_PHOTO_WIDTHS = (480, 800, 1200)
+# "Xem thêm": an article with hand-picked related articles shows those only; with this on,
+# the automatic choice tops them up to six (articles/related.py).
+NEWSROOM_RELATED_TOP_UP = env.bool("NEWSROOM_RELATED_TOP_UP", default=False)
 # Longest a reader page stays in the page cache; edits refresh exactly what they touch
 # (articles/invalidation.py), so this only bounds how late new articles join "Xem thêm".
 # Off without a shared cache: local memory is per process, so the other web workers kept an

@@ -47,8 +47,9 @@ def section():
     return SectionFactory()
 
 
-def test_the_rule_in_order(section):
+def test_the_rule_in_order(section, settings):
     """Picked (editor's order), then by shared tag count, then latest of the section."""
+    settings.NEWSROOM_RELATED_TOP_UP = True
     other = SectionFactory()
     article = live(section, "Bài chính", tags=["a", "b", "c"])
     picked_second = live(other, "Chọn 2", hours_ago=1)
@@ -70,6 +71,24 @@ def test_the_rule_in_order(section):
         "Cùng mục mới",
         "Cùng mục cũ",
     ]
+
+
+def test_hand_picked_articles_are_the_list(section):
+    """Without NEWSROOM_RELATED_TOP_UP the editor's picks are all the block shows; when none
+    of them is live, the automatic choice fills in."""
+    other = SectionFactory()
+    article = live(section, "Bài chính", tags=["a"])
+    live(other, "Cùng thẻ", hours_ago=2, tags=["a"])
+    live(section, "Cùng mục", hours_ago=3)
+    picked = live(other, "Chọn tay")
+    link = RelatedArticle.objects.create(from_article=article, to_article=picked, position=0)
+    assert shown(article) == ["Chọn tay"]
+    Article.objects.filter(pk=picked.pk).update(status=Article.Status.DRAFT)
+    assert shown(article) == ["Cùng mục"]  # its place, filled from the section
+    related.refresh([article.pk])
+    assert shown(article) == ["Cùng thẻ", "Cùng mục"]  # no live pick: the automatic choice
+    link.delete()
+    assert shown(article) == ["Cùng thẻ", "Cùng mục"]
 
 
 def test_at_most_six(section):
@@ -151,9 +170,11 @@ def test_stored_when_published_and_when_tags_or_picks_change(section):
     draft.save()
     assert shown(draft) == ["Chung thẻ"]
     RelatedArticle.objects.create(from_article=draft, to_article=picked, position=0)
-    assert shown(draft) == ["Chọn tay", "Chung thẻ"]
-    draft.tags.remove("bão")
     assert shown(draft) == ["Chọn tay"]
+    RelatedArticle.objects.filter(from_article=draft).delete()
+    assert shown(draft) == ["Chung thẻ"]
+    draft.tags.remove("bão")
+    assert shown(draft) == []
 
 
 def test_the_live_rule_applies_when_read(section):
