@@ -223,6 +223,47 @@ def _kept_metadata(data: bytes) -> dict:
     return kept
 
 
+# What a photo desk's tools write, in the order each field is looked for (issue #10): the
+# caption, then the photographer (By-line, dc:creator) before the agency credit lines.
+CAPTION_KEYS = ["Iptc.Application2.Caption", "Xmp.dc.description", "Exif.Image.ImageDescription"]
+CREDIT_KEYS = [
+    "Iptc.Application2.Byline",
+    "Xmp.dc.creator",
+    "Iptc.Application2.Credit",
+    "Xmp.photoshop.Credit",
+    "Exif.Image.Artist",
+]
+
+
+def describe(file) -> dict[str, str]:
+    """The caption and credit written into a photo file by the photographer's or the photo
+    desk's tools (IPTC, XMP, EXIF, read by exiv2 through pyexiv2), to prefill the upload
+    form; empty strings when there are none."""
+    position = file.tell() if hasattr(file, "tell") else None
+    try:
+        kept = _kept_metadata(file.read())
+    finally:
+        if position is not None:
+            file.seek(position)
+    return {
+        "caption": _first_text(kept, CAPTION_KEYS)[:500],
+        "credit": _first_text(kept, CREDIT_KEYS)[:100],
+    }
+
+
+def _first_text(kept: dict, keys: list[str]) -> str:
+    for key in keys:
+        value = kept.get(key)
+        if isinstance(value, dict):  # XMP language alternatives: the default, else any
+            value = value.get('lang="x-default"') or next(iter(value.values()), "")
+        if isinstance(value, list):  # XMP sequences (dc:creator): the names, joined
+            value = ", ".join(str(item) for item in value if item)
+        text = " ".join(str(value or "").split())
+        if text:
+            return text
+    return ""
+
+
 def _with_metadata(data: bytes, kept: dict) -> bytes:
     """``data`` with the ``kept`` fields written into it (WebP has no IPTC: XMP has them)."""
     if not kept:

@@ -46,3 +46,19 @@ def real_png(width, height):
         + _chunk(b"IDAT", idat)
         + _chunk(b"IEND", b"")
     )
+
+
+def with_metadata(data: bytes, iptc: dict | None = None, xmp: dict | None = None) -> bytes:
+    """``data`` with IPTC and XMP fields written by exiv2 (pyexiv2), as a photo desk's tools
+    write them: ``{"Iptc.Application2.Caption": "…"}``, ``{"Xmp.dc.description": …}``."""
+    import pyexiv2
+
+    image = pyexiv2.ImageData(data)
+    try:
+        if iptc:
+            image.modify_iptc({"Iptc.Envelope.CharacterSet": "\x1b%G", **iptc})
+        if xmp:
+            image.modify_xmp(xmp)
+        return image.get_bytes()
+    finally:
+        image.close()

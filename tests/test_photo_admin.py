@@ -74,7 +74,7 @@ def test_changelist_shows_stored_thumbnails_uploader_and_missing_credit(
     assert smallest in html
     assert "Hoàng Tùng" in html
     assert "thiếu tác giả ảnh" in html
-    assert "Lan Nguyễn" in html
+    assert "Nguyễn Lan" in html  # family name first
     assert uncredited.caption in html
 
 

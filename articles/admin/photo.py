@@ -1,14 +1,16 @@
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from articles import images
 from articles.models import Photo
+from articles.names import full_name
 from articles.text import search_fold
 
 from .changelist import ChangeList
@@ -72,6 +74,10 @@ class PhotoAdmin(admin.ModelAdmin):
     search_fields = ["caption", "credit"]
     search_help_text = gettext_lazy("Tìm theo chú thích hoặc tác giả ảnh, có dấu hay không dấu.")
     fields = ["image", "preview", "caption", "credit", "alt_text", "uploader", "uploaded_at"]
+
+    class Media:
+        js = ["articles/admin/photo-metadata.js"]
+
     readonly_fields = ["preview", "uploader", "uploaded_at"]
 
     @admin.display(description=gettext_lazy("ảnh"))
@@ -106,13 +112,20 @@ class PhotoAdmin(admin.ModelAdmin):
     @admin.display(description=gettext_lazy("người tải lên"), ordering="uploaded_by__username")
     def uploader(self, photo):
         user = photo.uploaded_by
-        return (user.get_full_name() or user.username) if user else "—"
+        return full_name(user)
 
     def get_search_results(self, request, queryset, search_term):
         return search_photos(queryset, search_term), False
 
     def get_changelist(self, request, **kwargs):
         return ChangeList  # date filters out of range: Django's ?e=1, not a 500
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        image = form.base_fields.get("image")
+        if image is not None:  # photo-metadata.js prefills caption and credit from the file
+            image.widget.attrs["data-metadata-url"] = reverse("admin:articles_photo_metadata")
+        return form
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -126,6 +139,7 @@ class PhotoAdmin(admin.ModelAdmin):
             path("picker/", wrap(self.picker_view), name=f"{prefix}_picker"),
             path("<int:pk>/card/", wrap(self.card_view), name=f"{prefix}_card"),
             path("upload/", wrap(self.upload_view), name=f"{prefix}_upload"),
+            path("doc-thong-tin/", wrap(self.metadata_view), name=f"{prefix}_metadata"),
             path("multi-upload/", wrap(self.multi_upload_view), name=f"{prefix}_multi_upload"),
             *super().get_urls(),
         ]
@@ -183,6 +197,22 @@ class PhotoAdmin(admin.ModelAdmin):
             return JsonResponse({"errors": errors}, status=400)
         photo = self._save_upload(request, form)
         return JsonResponse({"photo": photo_json(photo)}, status=201)
+
+    def metadata_view(self, request):
+        """The caption and credit written in a chosen file (IPTC, XMP), to prefill the form
+        before it is sent: the person confirms or edits them (issue #10)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_add_permission(request):
+            return self._refuse_json(_("Bạn không có quyền tải ảnh lên."))
+        upload = request.FILES.get("image")
+        if upload is None:
+            return JsonResponse({"error": str(_("Hãy chọn một tệp ảnh."))}, status=400)
+        try:
+            images.check(upload)
+        except ValidationError as error:
+            return JsonResponse({"error": " ".join(error.messages)}, status=400)
+        return JsonResponse(images.describe(upload))
 
     def multi_upload_view(self, request):
         """Several photos at once, sharing a caption and credit; bad files are named, good kept."""

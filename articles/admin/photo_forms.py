@@ -59,6 +59,28 @@ class PhotoForm(forms.ModelForm):
             "caption": {"required": _("Hãy viết chú thích cho ảnh.")},
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left empty, the caption and credit come from the file's own metadata (clean).
+        self.fields["caption"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        image = cleaned.get("image")
+        missing = [name for name in ("caption", "credit") if not cleaned.get(name)]
+        if image and missing and not self.instance.pk:
+            # What the photo desk wrote in the file (IPTC, XMP): the form's own prefill,
+            # also for an upload made without the page's script.
+            written = images.describe(image)
+            for name in missing:
+                if written[name]:
+                    cleaned[name] = written[name]
+        if not cleaned.get("caption") and "caption" not in self.errors:
+            self.add_error(
+                "caption", ValidationError(_("Hãy viết chú thích cho ảnh."), "required")
+            )
+        return cleaned
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True

@@ -209,7 +209,13 @@ function openPicker(editor, apiUrl) {
   const uploadForm = crel("form", { className: "news-photo-picker__upload-form" }, [
     field(
       "Tệp ảnh",
-      crel("input", { type: "file", name: "image", accept: "image/jpeg,image/png,image/webp" }),
+      crel("input", {
+        type: "file",
+        name: "image",
+        accept: "image/jpeg,image/png,image/webp",
+        // photo-metadata.js fills caption and credit from the file's IPTC/XMP.
+        "data-metadata-url": `${apiUrl}doc-thong-tin/`,
+      }),
       "JPEG, PNG hoặc WebP, tối đa 10 MB.",
     ),
     field("Chú thích", crel("textarea", { name: "caption", rows: 2 })),
