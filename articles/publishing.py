@@ -81,6 +81,12 @@ def _written_by(user: User) -> Q:
     return Q(pk__in=created.union(credited))
 
 
+def own_articles(user: User, articles: QuerySet | None = None) -> QuerySet:
+    """The articles ``user`` created or is credited on ("Bản nháp của tôi")."""
+    articles = Article.objects.all() if articles is None else articles
+    return articles.filter(_written_by(user))
+
+
 def viewable_articles(user: User, articles: QuerySet | None = None) -> QuerySet:
     """The articles ``user`` sees in the admin, as ``can_view`` decides for one."""
     articles = Article.objects.all() if articles is None else articles

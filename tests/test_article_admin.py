@@ -264,7 +264,7 @@ def test_author_filter_offers_the_staff_and_lists_their_articles(client, editor,
     """Choices: the people the authors field offers (staff), not read from the articles; the
     articles: each once, through ``pk IN`` the authors table, no DISTINCT (issue #9)."""
     UserFactory(username="doc-gia", first_name="Độc", last_name="Giả")  # not staff
-    UserFactory(username="ctv", first_name="Cộng", last_name="Tác Viên", is_staff=True)
+    UserFactory(username="ctv", first_name="Minh An", last_name="Trần", is_staff=True)
     both = own_article(journalist, title="Bài viết chung")
     both.authors.add(editor)
     own_article(journalist, title="Bài của phóng viên")
@@ -275,7 +275,7 @@ def test_author_filter_offers_the_staff_and_lists_their_articles(client, editor,
     listed = [article.title for article in response.context["cl"].result_list]
     assert sorted(listed) == ["Bài của phóng viên", "Bài viết chung"]  # each once
     choices = [c["display"] for c in _author_filter(response).choices(response.context["cl"])]
-    assert "Cộng Tác Viên" in choices  # staff with no article yet
+    assert "Trần Minh An" in choices  # staff with no article yet; family name first
     assert "Độc Giả" not in choices
     response = client.get(url, {"authors__id__exact": editor.pk})
     assert [article.title for article in response.context["cl"].result_list] == ["Bài viết chung"]
@@ -438,12 +438,28 @@ def test_audit_trail_in_the_change_form(client, editor, journalist):
 
 
 def test_who_else_has_the_article_open(client, editor, journalist):
+    """Only people whose form is open (opened, then kept by its heartbeat) are named; one
+    who left is gone at once; a read-only view names nobody (issue #10)."""
     article = own_article(journalist)
+    presence_url = reverse("admin:articles_article_presence", args=[article.pk])
     client.force_login(journalist)
     client.get(change_url(article))
     client.force_login(editor)
     page = client.get(change_url(article)).content.decode()
-    assert "Đang mở bài này" in page and journalist.get_full_name() in page
+    assert 'Đang mở bài này: <span class="names">Nguyễn Lan</span>' in page
+    assert client.post(presence_url).json() == {"others": ["Nguyễn Lan"]}  # the heartbeat
+    client.force_login(journalist)
+    client.post(presence_url, {"roi": "1"})  # the journalist's tab is closed
+    client.force_login(editor)
+    assert client.post(presence_url).json() == {"others": []}
+    # Submitted, the journalist may only read it: reading is not having the form open.
+    publishing.submit(article, by=journalist)
+    client.force_login(journalist)
+    client.get(change_url(article))
+    client.force_login(editor)
+    assert client.post(presence_url).json() == {"others": []}
+    client.force_login(journalist)
+    assert client.post(presence_url).status_code == 403
 
 
 def test_tag_names_with_spaces_stay_one_tag(client, journalist):

@@ -5,7 +5,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import flatten_fieldsets, lookup_spawns_duplicates, unquote
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.db.models import Q
@@ -14,8 +13,9 @@ from django.utils import timezone
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 
-from articles import cachesafe, preview, publishing
+from articles import autosave, presence, preview, publishing
 from articles.models import Article, Photo, RelatedArticle, Section
+from articles.names import full_name
 from articles.search import query_words, vector_query
 
 from . import revisions
@@ -24,11 +24,11 @@ from .changelist import ArticleChangeList
 from .forms import ArticleForm
 from .paginator import EstimatedCountPaginator
 
-PRESENCE_SECONDS = 90
 NOT_LINKABLE = (
     "Không chọn được bài này làm bài liên quan: chỉ chọn được bài của bạn hoặc bài đã lên trang."
 )
 NOT_USABLE_PHOTO = "Không có ảnh này trong thư viện ảnh bạn được xem."
+SAVE_AND_SUBMIT = "_save_and_submit"  # the form's "Lưu và gửi duyệt" button
 
 
 class RelatedLinksFormSet(forms.BaseInlineFormSet):
@@ -145,7 +145,7 @@ class AuthorFilter(admin.SimpleListFilter):
         limit = Article._meta.get_field("authors").get_limit_choices_to()
         people = get_user_model().objects.filter(**limit)
         people = people.order_by("last_name", "first_name", "username")
-        return [(str(p.pk), p.get_full_name() or p.get_username()) for p in people]
+        return [(str(p.pk), full_name(p)) for p in people]
 
     def queryset(self, request, queryset):
         value = self.value()
@@ -211,11 +211,14 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
     actions = ["publish_selected", "unpublish_selected"]
     object_history_template = "admin/articles/article/revision_list.html"
 
+    class Media:
+        js = ["articles/admin/autosave.js", "articles/admin/photo-metadata.js"]
+
     # Display
 
     @admin.display(description="tác giả")
     def authors_list(self, obj):
-        return ", ".join(a.get_full_name() or a.get_username() for a in obj.authors.all())
+        return ", ".join(full_name(a) for a in obj.authors.all())
 
     @admin.display(description="trạng thái", ordering="status")
     def state(self, obj):
@@ -313,6 +316,18 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
         fields = kwargs.get("fields") or flatten_fieldsets(self.get_fieldsets(request, obj))
         kwargs["fields"] = [f for f in fields if f != "version"]
         form = super().get_form(request, obj, change, **kwargs)
+        restored = getattr(request, "autosave_initial", None)
+        if restored:
+            form = type(form.__name__, (form,), {"restored_initial": restored})
+        field = form.base_fields.get("authors")
+        if field is not None:
+            # The newsroom's people by full name, family name first; not the superuser (an
+            # author already credited stays choosable).
+            people = get_user_model().objects.filter(is_staff=True, is_superuser=False)
+            if obj is not None and obj.pk:
+                people |= get_user_model().objects.filter(pk__in=obj.authors.values("pk"))
+            field.queryset = people.distinct().order_by("last_name", "first_name", "username")
+            field.label_from_instance = full_name
         field = form.base_fields.get("lead_photo")
         if field is not None:
             # The library is shared: anyone who may see it may use any photo. The photo
@@ -325,7 +340,11 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
         return form
 
     def get_changeform_initial_data(self, request):
-        return {"authors": [request.user.pk], **super().get_changeform_initial_data(request)}
+        initial = {"authors": [request.user.pk], **super().get_changeform_initial_data(request)}
+        kept = autosave.new_article_autosave(request.user, request.GET.get("autosave"))
+        if kept is not None:  # a new article typed before and never saved ("Bản nháp của tôi")
+            initial.update(autosave.initial(kept))
+        return initial
 
     # Saving: thin calls into articles.publishing
 
@@ -337,8 +356,20 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        if not change and not form.instance.authors.exists():
-            form.instance.authors.add(request.user)
+        article = form.instance
+        if not change and not article.authors.exists():
+            article.authors.add(request.user)
+        # Saved: what autosave kept of this form has nothing more to give.
+        autosave.forget(request.user, article, request.POST.get("_autosave"))
+        if SAVE_AND_SUBMIT in request.POST:
+            # "Lưu và gửi duyệt": the edits just saved, then the submission, in one request.
+            try:
+                publishing.submit(article, by=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                text = " ".join(getattr(error, "messages", [str(error)]))
+                messages.error(request, f"Đã lưu nhưng chưa gửi duyệt được: {text}")
+            else:
+                messages.success(request, f"Đã lưu và gửi duyệt “{article}”.")
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         for _attempt in range(3):
@@ -350,11 +381,48 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
                 continue
         raise PermissionDenied("Bài đang được lưu liên tục bởi người khác; hãy thử lại.")
 
+    def add_view(self, request, form_url="", extra_context=None):
+        extra = {"can_save_and_submit": True, **self._autosave_config(request)}
+        kept = autosave.new_article_autosave(request.user, request.GET.get("autosave"))
+        if kept is not None:
+            extra["autosave_id"] = kept.pk
+        return super().add_view(request, form_url, {**(extra_context or {}), **extra})
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, unquote(object_id))
         if article is not None and self.has_view_permission(request, article):
             extra_context = {**(extra_context or {}), **self._side_context(request, article)}
+            if self.has_change_permission(request, article):
+                extra_context.update(self._autosave_config(request, article))
+                extra_context["can_save_and_submit"] = "submit" in publishing.available_actions(
+                    request.user, article
+                )
+                if request.method == "GET":
+                    extra_context.update(self._autosave_offer(request, article))
+            if "khoi_phuc" in request.GET:
+                form_url = request.path  # the save is a plain save, not another restore
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def _autosave_config(self, request, article=None):
+        return {
+            "autosave_url": reverse("admin:articles_article_autosave"),
+            "autosave_article": article.pk if article is not None else "",
+        }
+
+    def _autosave_offer(self, request, article):
+        """Restoring (``?khoi_phuc``) fills the form from the autosave; otherwise an autosave
+        that differs from the saved article is offered, with what it would change."""
+        if "khoi_phuc" in request.GET:
+            kept = autosave.of(request.user, article)
+            if kept is None:
+                return {}
+            request.autosave_initial = autosave.initial(kept)
+            return {"autosave_restored": kept}
+        offer = autosave.offer(request.user, article)
+        if offer is None:
+            return {}
+        kept, changes = offer
+        return {"autosave_offer": kept, "autosave_changes": changes}
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["conflict"] = getattr(context["adminform"].form, "conflict", None)
@@ -373,25 +441,16 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
             "preview_days": preview.MAX_AGE.days,
             "state_text": revisions.state_label(article),
             "article_version": article.version,
-            "also_editing": self._presence(request, article),
+            # Marked as open only when the form is editable; a heartbeat keeps it so.
+            "also_editing": (
+                presence.beat(article.pk, request.user)
+                if request.method == "GET" and self.has_change_permission(request, article)
+                else presence.others(article.pk, request.user)
+            ),
+            "presence_url": reverse("admin:articles_article_presence", args=[article.pk]),
+            "presence_beat": presence.BEAT_SECONDS,
             "now_local": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
         }
-
-    def _presence(self, request, article):
-        """Others who opened this article's form in the last minute and a half."""
-        # With the cache unreachable nobody is shown, and the form still opens (issue #8).
-        key = f"article-editing:{article.pk}"
-        now = timezone.now().timestamp()
-        seen = {
-            uid: entry
-            for uid, entry in (cachesafe.call(cache.get, key) or {}).items()
-            if now - entry[1] < PRESENCE_SECONDS
-        }
-        user = request.user
-        if request.method == "GET":
-            seen[user.pk] = (user.get_full_name() or user.get_username(), now)
-            cachesafe.call(cache.set, key, seen, PRESENCE_SECONDS)
-        return [name for uid, (name, _at) in seen.items() if uid != user.pk]
 
     def changelist_view(self, request, extra_context=None):
         extra = {"can_see_calendar": publishing.can_publish(request.user)}

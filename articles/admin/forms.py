@@ -9,6 +9,7 @@ from taggit.utils import parse_tags
 
 from articles.models import Article
 from articles.models.tag import clean_tag_names
+from articles.names import full_name
 
 from . import revisions
 
@@ -115,11 +116,17 @@ class ArticleForm(forms.ModelForm):
             "authors": "Người viết trong toà soạn; để trống là chính bạn.",
         }
 
+    # What an autosave being restored puts in the form (ArticleAdmin.get_form), the version
+    # it was typed against included: the version check then decides as for any save.
+    restored_initial: dict | None = None
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.conflict = None
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+        if self.restored_initial and not self.is_bound:
+            self.initial.update(self.restored_initial)
 
     def clean_tags(self):
         return clean_tag_names(self.cleaned_data.get("tags") or [])
@@ -154,7 +161,7 @@ class ArticleForm(forms.ModelForm):
         self.data = self.data.copy()
         self.data[self.add_prefix("version")] = str(current.version)
         user = latest.history_user if latest else None
-        who = (user.get_full_name() or user.get_username()) if user else "người khác"
+        who = full_name(user) if user else "người khác"
         raise ValidationError(
             f"Bài này vừa được {who} lưu sau khi bạn mở nên chưa lưu được nội dung của bạn. "
             "Nội dung bạn gõ vẫn còn nguyên bên dưới; xem phần người kia đã thay đổi, "

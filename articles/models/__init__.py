@@ -1,4 +1,5 @@
 from .article import Article, ArticleQuerySet, RelatedArticle, StateChange
+from .autosave import Autosave
 from .banner import HotlineBanner
 from .photo import Photo, photo_upload_to
 from .section import Section
@@ -7,6 +8,7 @@ from .tag import Tag, TaggedArticle
 __all__ = [
     "Article",
     "ArticleQuerySet",
+    "Autosave",
     "HotlineBanner",
     "Photo",
     "RelatedArticle",

@@ -54,7 +54,7 @@ def test_journalist_tags_an_article_and_sends_it_for_review(
     assert sorted(article.tags.names()) == ["chuyển đổi xanh", "xe buýt điện"]
     assert Tag.objects.get(name="xe buýt điện").slug == "xe-buyt-dien"
 
-    page.get_by_role("button", name="Gửi duyệt").click()
+    page.get_by_role("button", name="Gửi duyệt", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("Gửi duyệt")
     article.refresh_from_db()
     assert article.status == Article.Status.SUBMITTED
