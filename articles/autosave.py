@@ -1,7 +1,7 @@
 """Autosave (issue #10): nothing a journalist types is lost.
 
 The article form sends what it holds every few seconds of inactivity and when the page is
-left (``articles/static/articles/admin/autosave.js``). ``store`` keeps it as the person's
+left (``articles/static/articles/admin/article-form.js``). ``store`` keeps it as the person's
 ``Autosave`` of that article (or of a new article never saved): no revision, no new
 ``version``, no change of state. Reopening the article offers what was kept when it
 differs from the saved article (``offer``), with a word diff; restoring fills the form

@@ -1,7 +1,7 @@
 """Who has an article's form open now (issue #10): "Đang mở bài này" that tells the truth.
 
 The open form says so when it loads, every ``BEAT_SECONDS`` while it stays open (a
-heartbeat from ``articles/static/articles/admin/autosave.js``), and when it is left (a
+heartbeat from ``articles/static/articles/admin/article-form.js``), and when it is left (a
 beacon on ``pagehide``). Someone is shown while their last beat is under
 ``PRESENCE_SECONDS`` old: a closed tab disappears at once, a crashed browser within that
 time, a read-only view never appears. Kept in the cache; with the cache unreachable nobody

@@ -484,14 +484,21 @@ def test_tag_autocomplete_is_accent_insensitive(client, journalist):
     assert [r["text"] for r in response.json()["results"]] == ["Hải Phòng"]
 
 
-def test_read_only_page_shows_the_text_not_the_markup(client, journalist):
-    article = own_article(
-        journalist, status=Status.SUBMITTED, body="<p>Đoạn một &amp; <em>hai</em>.</p><p>Ba</p>"
+def test_read_only_page_shows_the_body_as_readers_will(client, journalist):
+    """Text and figures with caption and credit (issue #10), not markup or "[Ảnh #46]"."""
+    photo = PhotoFactory(caption="Cảng Lạch Huyện", credit="Hoàng Tùng")
+    body = (
+        f'<p>Đoạn một &amp; <em>hai</em>.</p><figure class="news-photo" '
+        f'data-photo-id="{photo.pk}"></figure><p>Ba</p><script>alert(1)</script>'
     )
+    article = own_article(journalist, status=Status.SUBMITTED, body=body)
+    Article.objects.filter(pk=article.pk).update(body=body)  # even what save() would clean
     client.force_login(journalist)
     page = client.get(change_url(article)).content.decode()
-    assert "<p>Đoạn một &amp; hai.</p>" in page
-    assert "&lt;p&gt;" not in page
+    assert "<p>Đoạn một &amp; <em>hai</em>.</p>" in page
+    assert "&lt;p&gt;" not in page and "[Ảnh #" not in page and "<script>alert" not in page
+    assert "Cảng Lạch Huyện" in page and "Ảnh: Hoàng Tùng." in page
+    assert photo.src in page
     assert "Version" not in page and 'name="version"' not in page
 
 
@@ -514,3 +521,38 @@ def test_view_on_site_leads_to_the_preview_until_the_article_is_live(client, edi
         response = client.get(reverse("admin:articles_article_change", args=[article.pk]))
         assert expected in response.context["absolute_url"]
         assert client.get(response.context["absolute_url"]).status_code == 200
+
+
+def test_schedule_times_are_written_the_newsroom_way(client, editor):
+    """dd/mm/yyyy HH:MM, 24-hour, whatever the browser's locale (issue #10): a text field
+    with that pattern, prefilled with the next full hour, read in the newsroom's zone."""
+    article = ArticleFactory(status=Status.SUBMITTED)
+    client.force_login(editor)
+    page = client.get(change_url(article)).content.decode()
+    assert 'type="datetime-local"' not in page
+    assert 'placeholder="dd/mm/yyyy HH:MM"' in page
+    suggested = timezone.localtime() + timedelta(hours=1)
+    assert f'value="{suggested:%d/%m/%Y %H}:00"' in page
+    at = timezone.localtime() + timedelta(days=3)
+    workflow = reverse("admin:articles_article_workflow", args=[article.pk])
+    client.post(workflow, {"action": "schedule", "at": f"{at:%d/%m/%Y} 06:30"})
+    article.refresh_from_db()
+    assert timezone.localtime(article.published_at).strftime("%d/%m/%Y %H:%M") == (
+        f"{at:%d/%m/%Y} 06:30"
+    )
+
+
+def test_tags_keep_the_order_typed(client, journalist):
+    """On the reader page too, and when the journalist reorders them (issue #10)."""
+    article = own_article(journalist, live=False)
+    client.force_login(journalist)
+    client.post(change_url(article), form_data(article, tags=["thời tiết", "bão", "Huế"]))
+    article = Article.objects.get(pk=article.pk)
+    assert [t.name for t in article.tags.all()] == ["thời tiết", "bão", "Huế"]
+    client.post(change_url(article), form_data(article, tags=["Huế", "thời tiết", "lũ"]))
+    article = Article.objects.prefetch_related("tags").get(pk=article.pk)
+    assert [t.name for t in article.tags.all()] == ["Huế", "thời tiết", "lũ"]
+    form = client.get(change_url(article)).context["adminform"].form
+    assert form["tags"].value() is not None
+    page = client.get(change_url(article)).content.decode()
+    assert page.index(">Huế<") < page.index(">thời tiết<") < page.index(">lũ<")

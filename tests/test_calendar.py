@@ -85,13 +85,13 @@ def test_reschedule_from_the_calendar(client, editor, week):
     article = week["friday"]
     with time_machine.travel(NOW, tick=False):
         page = client.get(URL).content.decode()
-        assert 'value="2025-03-14T23:30"' in page
+        assert 'value="14/03/2025 23:30"' in page  # dd/mm/yyyy HH:MM, 24-hour
         response = client.post(
             reverse("admin:articles_article_workflow", args=[article.pk]),
             {
                 "action": "reschedule",
                 "version": article.version,
-                "at": "2025-03-15T06:00",
+                "at": "15/03/2025 06:00",
                 "next": f"{URL}?xem=week",
             },
         )

@@ -9,11 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.html import format_html, linebreaks
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 
-from articles import autosave, presence, preview, publishing
+from articles import autosave, presence, preview, publishing, richtext
 from articles.models import Article, Photo, RelatedArticle, Section
 from articles.names import full_name
 from articles.search import query_words, vector_query
@@ -212,7 +210,7 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
     object_history_template = "admin/articles/article/revision_list.html"
 
     class Media:
-        js = ["articles/admin/autosave.js", "articles/admin/photo-metadata.js"]
+        js = ["articles/admin/article-form.js", "articles/admin/photo-metadata.js"]
 
     # Display
 
@@ -239,9 +237,13 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
 
     @admin.display(description="nội dung")
     def body_text(self, obj):
-        # The read-only page shows the text, escaped, rather than the stored markup.
-        text = revisions.body_text(obj.body).replace("\n", "\n\n") if obj else ""
-        return mark_safe(linebreaks(text, autoescape=True))  # linebreaks escapes the text
+        # The read-only page shows the body as readers will, figures with their caption
+        # and credit (issue #10), never the stored markup or "[Ảnh #46]".
+        if obj is None:
+            return ""
+        photos = Photo.objects.in_bulk(richtext.photo_ids(obj.body))
+        rendered = richtext.render_body(obj.body, photos, eager=0)  # sanitised
+        return format_html('<div class="readonly-body">{}</div>', rendered)
 
     def get_fieldsets(self, request, obj=None):
         if obj is None or self.has_change_permission(request, obj):
@@ -449,7 +451,7 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
             ),
             "presence_url": reverse("admin:articles_article_presence", args=[article.pk]),
             "presence_beat": presence.BEAT_SECONDS,
-            "now_local": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+            "schedule_suggestion": revisions.next_full_hour(),
         }
 
     def changelist_view(self, request, extra_context=None):

@@ -182,7 +182,6 @@ class ArticleViewsMixin:
             "opts": self.opts,
             "title": "Lịch xuất bản",
             "workflow_url_name": "admin:articles_article_workflow",
-            "now_local": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
         }
         return TemplateResponse(request, "admin/articles/article/calendar.html", context)
 

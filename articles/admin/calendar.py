@@ -109,5 +109,5 @@ def _entry(article: Article, now: datetime) -> dict:
         "state": f"Hẹn giờ: {format_datetime(article.published_at)}"
         if scheduled
         else "Đã xuất bản",
-        "input_value": f"{local:%Y-%m-%dT%H:%M}",
+        "input_value": f"{local:%d/%m/%Y %H:%M}",  # the newsroom's way, whatever the browser
     }

@@ -10,6 +10,7 @@ from taggit.utils import parse_tags
 from articles.models import Article
 from articles.models.tag import clean_tag_names
 from articles.names import full_name
+from articles.text import clean_line
 
 from . import revisions
 
@@ -125,11 +126,18 @@ class ArticleForm(forms.ModelForm):
         self.conflict = None
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+            if "tags" in self.fields:
+                # In the order they were typed (taggit's form value has no order).
+                self.initial["tags"] = list(self.instance.tags.all())
         if self.restored_initial and not self.is_bound:
             self.initial.update(self.restored_initial)
 
     def clean_tags(self):
-        return clean_tag_names(self.cleaned_data.get("tags") or [])
+        names = clean_tag_names(self.cleaned_data.get("tags") or [])
+        # taggit's parser sorts the names; they keep the order they were typed in (issue #10).
+        typed = self.data.getlist(self.add_prefix("tags")) if hasattr(self.data, "getlist") else []
+        position = {clean_line(name).casefold(): number for number, name in enumerate(typed)}
+        return sorted(names, key=lambda name: position.get(name.casefold(), len(position)))
 
     def clean(self):
         cleaned = super().clean()

@@ -2,6 +2,7 @@
 
 import html
 import re
+from datetime import timedelta
 from difflib import SequenceMatcher
 
 from django.utils import timezone
@@ -30,6 +31,12 @@ _TOKENS = re.compile(r"^\s+|\S+\s*")
 def format_datetime(value) -> str:
     """``dd/mm/yyyy HH:MM`` in the newsroom's time zone (Asia/Ho_Chi_Minh)."""
     return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if value else ""
+
+
+def next_full_hour() -> str:
+    """The next full hour, ``dd/mm/yyyy HH:MM``: what a schedule field offers to start from."""
+    moment = timezone.localtime() + timedelta(hours=1)
+    return format_datetime(moment.replace(minute=0, second=0, microsecond=0))
 
 
 def state_label(article) -> str:

@@ -1,5 +1,5 @@
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import _TaggableManager
@@ -45,6 +45,29 @@ class ArticleTagManager(_TaggableManager):
         names = clean_tag_names(t for t in tags if isinstance(t, str))
         others = [t for t in tags if not isinstance(t, str)]
         return super()._to_tag_model_instances(others + names, tag_kwargs)
+
+    def get_prefetch_querysets(self, instances, querysets=None):
+        # taggit's prefetch has no order (an article's tags came back by tag id); in the
+        # order their rows were made, as instance.tags.all() reads them.
+        qs, *rest = super().get_prefetch_querysets(instances, querysets)
+        row_id = f"{connection.ops.quote_name(self.through._meta.db_table)}.id"
+        qs = qs.extra(select={"_tag_row": row_id}, order_by=["_tag_row"])
+        return (qs, *rest)
+
+    def set(self, tags, *, through_defaults=None, **kwargs):
+        """The tags in the order given (issue #10: the order the journalist typed, which the
+        article page keeps; taggit reads an article's tags in the order their rows were
+        made). taggit's own set() keeps the rows it can and adds the rest at the end; when
+        that would give another order, the rows are made again, in order."""
+        if not kwargs.get("clear"):
+            tags = self._to_tag_model_instances(list(tags), kwargs.get("tag_kwargs") or {})
+            wanted = [tag.pk for tag in tags]
+            rows = self.through._default_manager.filter(**self._lookup_kwargs())
+            current = list(rows.order_by("pk").values_list("tag_id", flat=True))
+            kept = [pk for pk in current if pk in wanted]
+            if kept + [pk for pk in wanted if pk not in current] != wanted:
+                kwargs["clear"] = True
+        return super().set(tags, through_defaults=through_defaults, **kwargs)
 
 
 class Tag(TagBase):

@@ -129,10 +129,17 @@ def test_restoring_does_not_overwrite_a_colleagues_newer_save(
 
 def test_save_and_submit_in_one_click(page, live_server, admin_login, newsroom_groups):
     journalist = staff("phongvien-gui-luon", "Phóng viên")
-    article = own_draft(journalist, title="Bản nháp")
+    article = own_draft(journalist, title="Bản nháp", body="<p>Một.</p>")
     admin_login(journalist)
     page.goto(change_url(live_server, article))
     page.fill("#id_title", "Viết xong, gửi duyệt ngay")
+    # Live counts: the title against its limit, the body's words and reading time.
+    expect(page.locator(".field-title .live-count")).to_have_text("25/250 ký tự")
+    expect(page.locator(".field-body .live-count")).to_have_text("1 chữ, khoảng 1 phút đọc")
+    page.locator(EDITOR).click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Hai ba bốn năm.")
+    expect(page.locator(".field-body .live-count")).to_have_text("5 chữ, khoảng 1 phút đọc")
     page.get_by_role("button", name="Lưu và gửi duyệt").click()
     expect(page.locator(".messagelist")).to_contain_text("Đã lưu và gửi duyệt")
     article.refresh_from_db()

@@ -68,7 +68,7 @@ def test_editor_schedules_a_submitted_article(page, live_server, admin_login, ne
     admin_login(editor)
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
     at = timezone.localtime() + timedelta(days=1)
-    page.locator("input[name=at]").first.fill(at.strftime("%Y-%m-%dT%H:%M"))
+    page.locator("input[name=at]").first.fill(at.strftime("%d/%m/%Y %H:%M"))
     page.get_by_role("button", name="Hẹn giờ").first.click()
     expect(page.locator(".messagelist")).to_contain_text("Hẹn giờ")
     article.refresh_from_db()

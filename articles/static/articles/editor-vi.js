@@ -20,7 +20,19 @@ const TITLES = {
   "horizontal rule": "Đường kẻ ngang",
 };
 
+// The block-type menu's items show their names as text, not as a title.
+const OPTIONS = {
+  heading2: "Tiêu đề phụ cấp 2",
+  heading3: "Tiêu đề phụ cấp 3",
+  paragraph: "Đoạn văn",
+};
+
 function translate(root) {
+  for (const option of root.querySelectorAll(".prose-menubar__option[data-name]")) {
+    const label = OPTIONS[option.dataset.name];
+    const text = option.firstElementChild || option;
+    if (label && text.textContent !== label) text.textContent = label;
+  }
   for (const element of root.querySelectorAll("[title], [aria-label]")) {
     for (const attribute of ["title", "aria-label"]) {
       const value = element.getAttribute(attribute);

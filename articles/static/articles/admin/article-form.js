@@ -1,5 +1,6 @@
 'use strict';
-// The article form (issue #10). Autosave (articles/autosave.py): what the form holds is
+// The article form (issue #10): live counts of title, sapo and body; and autosave
+// (articles/autosave.py): what the form holds is
 // sent three seconds after the last keystroke, and when the page is hidden or left, as the
 // person's autosave of this article; leaving with unsaved changes asks first; the workflow
 // buttons, which do not save the form, are disabled while it holds unsaved changes.
@@ -199,7 +200,58 @@
         });
     }
 
+    // Live counts: title and sapo against their limits, the body's words and reading time.
+    const WORDS_PER_MINUTE = 230;  // Vietnamese syllables read silently in a minute
+
+    function countChars(field) {
+        const limit = Number(field.getAttribute('maxlength'));
+        const output = document.createElement('span');
+        output.className = 'live-count';
+        output.setAttribute('aria-live', 'polite');
+        field.after(output);
+        const update = () => {
+            const used = field.value.length;
+            output.textContent = limit
+                ? `${used}/${limit} ký tự` + (used > limit ? ' (vượt giới hạn)' : '')
+                : `${used} ký tự`;
+            output.classList.toggle('over', Boolean(limit) && used > limit);
+        };
+        field.addEventListener('input', update);
+        update();
+    }
+
+    function countWords(textarea) {
+        const output = document.createElement('p');
+        output.className = 'live-count help';
+        output.setAttribute('aria-live', 'polite');
+        const box = textarea.closest('.prose-editor') || textarea;
+        box.after(output);
+        const update = () => {
+            const editor = box.querySelector('.ProseMirror');
+            // Before the editor is up, the stored HTML's text (DOMParser runs no script).
+            const text = editor
+                ? editor.textContent
+                : new DOMParser().parseFromString(textarea.value, 'text/html').body.textContent;
+            const words = (text.match(/[\p{L}\p{M}\p{N}]+/gu) || []).length;  // marks: NFD text
+            const minutes = Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+            output.textContent = `${words} chữ, khoảng ${minutes} phút đọc`;
+        };
+        textarea.addEventListener('input', update);
+        window.addEventListener('load', update);
+        update();
+    }
+
     document.addEventListener('DOMContentLoaded', () => {
+        for (const id of ['id_title', 'id_sapo']) {
+            const field = document.getElementById(id);
+            if (field && !field.readOnly) {
+                countChars(field);
+            }
+        }
+        const body = document.getElementById('id_body');
+        if (body) {
+            countWords(body);
+        }
         const status = document.getElementById('autosave-status');
         if (status) {
             start(status);

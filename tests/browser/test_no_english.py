@@ -1,0 +1,144 @@
+"""No English left in the admin (issue #10): every admin page a journalist or an editor
+opens, as Chromium shows it (the editor's menus and select2 included), is searched for
+English words of the kind Django, its apps and the editor's bundle are written in."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+
+from articles import publishing
+from articles.models import Article
+from tests.factories import (
+    ArticleFactory,
+    HotlineBannerFactory,
+    PhotoFactory,
+    SectionFactory,
+    UserFactory,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Words of the admin's, its apps' and the editor's own English, matched as whole words,
+# case-sensitive (as they are shown: buttons, headings, labels, menus). Not "Enter": the
+# key is called so on Vietnamese keyboards too ("Enter hoặc dấu phẩy để thêm thẻ mới").
+ENGLISH = re.compile(
+    r"\b(Save|Delete|Add|Search|Filter|Paragraph|Heading|History|Change|Select|Tags?|"
+    r"Home|Log out|View site|Password|Show|Clear|Choose|Today|Now|Yes|No|Close|Upload|"
+    r"Bold|Italic|Underline|Strike|Link|Unlink|Version|Undo|Redo|Remove|Insert|Cancel|"
+    r"Submit|Previous|Next|Edit|Preview|Author|Title|Body|Caption|Credit|Loading|Error|"
+    r"Required|None|Welcome|Documentation|Actions?|Go|Run|Recent|My actions|Unknown|"
+    r"Searching|Please|results?|characters?|Blockquote|Ordered list|Bullet list|"
+    r"Horizontal rule|Hard break|Image|Photo|Section|Date|Time|Status|Draft|Published|"
+    r"Submitted|Returned|Scheduled|Calendar|Week|Month|Day|Object|Model|Field|Value)\b"
+)
+EDITOR = ".prose-editor .ProseMirror[contenteditable=true]"
+
+
+def staff(username, group, **names):
+    user = UserFactory(username=username, is_staff=True, **names)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def english_on(page) -> list[str]:
+    """English words in what the page shows (visible text, button values, placeholders,
+    titles and accessible names of controls)."""
+    texts = page.evaluate(
+        """() => {
+            const out = [document.body.innerText, document.title];
+            for (const el of document.querySelectorAll(
+                'input[type=submit], input[type=button], button, [placeholder], [title],'
+                + ' [aria-label], option, img[alt]'
+            )) {
+                if (el.closest('[hidden]') || el.closest('template')) continue;
+                for (const attr of ['value', 'placeholder', 'title', 'aria-label', 'alt']) {
+                    if ((el.type === 'submit' || el.type === 'button' || attr !== 'value')
+                        && el.getAttribute(attr)) out.push(el.getAttribute(attr));
+                }
+                if (el.tagName === 'OPTION') out.push(el.textContent);
+            }
+            return out;
+        }"""
+    )
+    return sorted({m for text in texts for m in ENGLISH.findall(text or "")})
+
+
+def open_editor_menus(page):
+    """The editor's dropdowns (block type) list their items only when opened."""
+    for trigger in page.locator(".prose-menubar .prose-menubar__dropdown").all():
+        trigger.click()
+        page.wait_for_timeout(100)
+
+
+def test_no_english_on_any_admin_page(page, live_server, admin_login, newsroom_groups):
+    journalist = staff("phongvien-tv", "Phóng viên", first_name="Thu Hà", last_name="Nguyễn")
+    editor = staff("bientap-tv", "Biên tập viên", first_name="Minh", last_name="Trần")
+    section = SectionFactory(name="Thời sự")
+    photo = PhotoFactory(caption="Cảng Lạch Huyện", credit="Hoàng Tùng")
+    HotlineBannerFactory()
+    draft = ArticleFactory(
+        created_by=journalist,
+        section=section,
+        title="Bài đang viết",
+        body=f'<p>Đoạn.</p><figure class="news-photo" data-photo-id="{photo.pk}"></figure>',
+    )
+    draft.authors.add(journalist)
+    draft.tags.add("cảng biển")
+    submitted = ArticleFactory(created_by=journalist, section=section, title="Bài chờ duyệt")
+    submitted.authors.add(journalist)
+    publishing.submit(submitted, by=journalist)
+    live = ArticleFactory(live=True, section=section, title="Bài đã lên")
+    live.title = "Bài đã lên, sửa"
+    publishing.save_edit(live, by=editor, version=live.version)
+    record = live.history.order_by("history_id").first()
+
+    found = {}
+    for user, paths in [
+        (
+            journalist,
+            [
+                "/admin/",
+                "/admin/articles/article/",
+                "/admin/articles/article/add/",
+                f"/admin/articles/article/{draft.pk}/change/",
+                f"/admin/articles/article/{submitted.pk}/change/",
+                f"/admin/articles/article/{draft.pk}/history/",
+                "/admin/articles/article/ban-nhap/",
+                "/admin/articles/photo/",
+                "/admin/articles/photo/add/",
+                "/admin/articles/photo/multi-upload/",
+                f"/admin/articles/photo/{photo.pk}/change/",
+                "/admin/password_change/",
+            ],
+        ),
+        (
+            editor,
+            [
+                "/admin/",
+                "/admin/articles/article/?trang_thai=submitted",
+                f"/admin/articles/article/{submitted.pk}/change/",
+                f"/admin/articles/article/{live.pk}/change/",
+                f"/admin/articles/article/{live.pk}/history/",
+                f"/admin/articles/article/{live.pk}/history/so-sanh/?a={record.history_id}",
+                "/admin/articles/article/lich/",
+                "/admin/articles/article/lich/?xem=month",
+                "/admin/articles/section/",
+                "/admin/articles/section/add/",
+                "/admin/articles/tag/",
+                "/admin/articles/hotlinebanner/",
+                "/admin/articles/hotlinebanner/add/",
+            ],
+        ),
+    ]:
+        page.context.clear_cookies()
+        admin_login(user)
+        for path in paths:
+            page.goto(f"{live_server.url}{path}")
+            if page.locator(EDITOR).count():
+                open_editor_menus(page)
+            words = english_on(page)
+            if words:
+                found[f"{user.username} {path}"] = words
+    assert found == {}, "\n".join(f"{where}: {words}" for where, words in found.items())
+    assert Article.objects.count() == 3
