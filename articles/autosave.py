@@ -42,7 +42,7 @@ FIELDS = (
 )
 SINGLE = ("title", "location", "sapo", "body", "lead_photo", "section", "byline")  # one value
 MAX_BYTES = 2_000_000  # a long article with its markup is a few hundred kB
-TOO_BIG = "Bản lưu tự động quá lớn (hơn 2 MB); hãy bấm Lưu."
+TOO_BIG = "Bản lưu tự động quá lớn (hơn 2 MB); hãy bấm “Lưu lại”."
 
 
 def _data(posted: QueryDict) -> dict[str, list[str]]:

@@ -1,5 +1,7 @@
 """The writing desk (issue #10): autosave and restore, "Bản nháp của tôi", one-step submit."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -213,3 +215,16 @@ def test_submit_refused_keeps_the_save_and_says_why(client, editor, monkeypatch)
     article.refresh_from_db()
     assert article.title == "Đã sửa" and article.status == Status.DRAFT
     assert "Đã lưu nhưng chưa gửi duyệt được: Thiếu ảnh." in response.content.decode()
+
+
+def test_help_texts_name_buttons_as_they_are_labelled(client, journalist):
+    """Every “quoted” button a help text on the form names is a button on the page."""
+    article = own_article(journalist)
+    client.force_login(journalist)
+    page = client.get(change_url(article)).content.decode()
+    (help_text,) = re.findall(r'<p class="help" id="workflow-help">(.*?)</p>', page)
+    named = re.findall(r"“(.+?)”", help_text)
+    assert named == ["Lưu và gửi duyệt", "Lưu và tiếp tục chỉnh sửa"]
+    labels = set(re.findall(r'<input type="submit" value="([^"]+)"', page))
+    labels |= set(re.findall(r"<button[^>]*>([^<]+)</button>", page))
+    assert set(named) <= labels, labels

@@ -9,6 +9,7 @@ from PIL import Image
 
 from articles.models import Photo
 from tests.factories import PhotoFactory, UserFactory
+from tests.images import encoded, with_metadata
 
 pytestmark = pytest.mark.django_db
 
@@ -162,14 +163,41 @@ def test_multi_upload_all_good_goes_back_to_the_library(client, journalist):
     assert Photo.objects.count() == 2
 
 
-def test_multi_upload_needs_a_caption_and_a_file(client, journalist):
+def test_multi_upload_needs_a_file_and_each_photo_a_caption(client, journalist):
     client.force_login(journalist)
     response = client.post(MULTI_UPLOAD, {"caption": "", "credit": "Hoàng Tùng"})
+    assert "Hãy chọn ít nhất một tệp ảnh." in response.content.decode()
+    response = client.post(MULTI_UPLOAD, {"images": [image_file("khong-chu-thich.jpg")]})
     html = response.content.decode()
-    assert "Hãy chọn ít nhất một tệp ảnh." in html
-    assert "Hãy viết chú thích chung cho các ảnh." in html
-    assert response.context["form"]["credit"].value() == "Hoàng Tùng"
+    assert "khong-chu-thich.jpg" in html and "Hãy viết chú thích cho ảnh." in html
     assert not Photo.objects.exists()
+
+
+def test_multi_upload_gives_each_photo_its_own_caption_and_credit(client, journalist):
+    """Per photo (the page's script posts caption-0, credit-0…), else the shared fields,
+    else what the file itself says (IPTC/XMP)."""
+    captioned = SimpleUploadedFile(
+        "co-iptc.jpg",
+        with_metadata(encoded(), iptc={"Iptc.Application2.Caption": "Ghi sẵn trong tệp"}),
+    )
+    client.force_login(journalist)
+    response = client.post(
+        MULTI_UPLOAD,
+        {
+            "images": [image_file("mot.jpg"), image_file("hai.jpg"), captioned],
+            "caption-0": "Chú thích riêng ảnh một",
+            "credit-0": "Minh Đức",
+            "credit": "Hoàng Tùng",
+        },
+    )
+    assert response.status_code == 200  # "hai.jpg" has no caption anywhere
+    assert "hai.jpg" in response.content.decode()
+    photos = {p.caption: p.credit for p in Photo.objects.all()}
+    assert photos == {
+        "Chú thích riêng ảnh một": "Minh Đức",
+        "Ghi sẵn trong tệp": "Hoàng Tùng",
+    }
+    assert response.context["form"]["credit"].value() == "Hoàng Tùng"  # kept for a retry
 
 
 @pytest.mark.parametrize(

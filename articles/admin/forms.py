@@ -173,7 +173,7 @@ class ArticleForm(forms.ModelForm):
         raise ValidationError(
             f"Bài này vừa được {who} lưu sau khi bạn mở nên chưa lưu được nội dung của bạn. "
             "Nội dung bạn gõ vẫn còn nguyên bên dưới; xem phần người kia đã thay đổi, "
-            "giữ lại những gì cần rồi bấm Lưu lần nữa.",
+            "giữ lại những gì cần rồi bấm “Lưu lại” lần nữa.",
             code="conflict",
         )
 

@@ -243,5 +243,9 @@ class PhotoAdmin(admin.ModelAdmin):
             "rejected": rejected,
             "has_view_permission": self.has_view_permission(request),
             "media": self.media + form.media,
+            # photo-multi-upload.js: each photo read, then sent, on its own
+            "metadata_url": reverse("admin:articles_photo_metadata"),
+            "upload_url": reverse("admin:articles_photo_upload"),
+            "done_url": reverse("admin:articles_photo_changelist"),
         }
         return TemplateResponse(request, "admin/articles/photo/multi_upload.html", context)

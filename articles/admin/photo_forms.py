@@ -105,6 +105,11 @@ class MultiplePhotoField(forms.FileField):
 
 
 class MultiUploadForm(forms.Form):
+    """Several photos at once. Each has its own caption, credit and alt text when the page's
+    script (photo-multi-upload.js) is there (``caption-0``, ``credit-0``… in the order of
+    the files), prefilled from the file; the shared fields fill what a photo leaves empty,
+    and the file's own IPTC/XMP caption and credit what both leave empty (PhotoForm)."""
+
     images = MultiplePhotoField(
         label=_("Các tệp ảnh"),
         widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
@@ -112,12 +117,15 @@ class MultiUploadForm(forms.Form):
     caption = forms.CharField(
         label=_("Chú thích chung"),
         max_length=500,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
-        help_text=_("Gán cho mọi ảnh; sửa riêng từng ảnh sau trong thư viện."),
-        error_messages={"required": _("Hãy viết chú thích chung cho các ảnh.")},
+        help_text=_(
+            "Cho ảnh nào không có chú thích riêng hay chú thích ghi sẵn trong tệp; "
+            "sửa riêng từng ảnh sau trong thư viện."
+        ),
     )
     credit = forms.CharField(
-        label=_("Tác giả ảnh"),
+        label=_("Tác giả ảnh chung"),
         max_length=100,
         required=False,
         help_text=_("Tên người chụp, ví dụ Hoàng Tùng."),
@@ -136,10 +144,12 @@ class MultiUploadForm(forms.Form):
         ) % {"limit": settings.NEWSROOM_MAX_UPLOAD_MB}
 
     def photo_forms(self):
-        """One bound PhotoForm per uploaded file, sharing caption, credit and alt text.
+        """One bound PhotoForm per uploaded file: its own fields, else the shared ones.
 
         Made one at a time, so each decoded and re-encoded file is let go once it is saved.
         """
         shared = {name: self.cleaned_data[name] for name in ("caption", "credit", "alt_text")}
-        for f in self.cleaned_data["images"]:
-            yield f, PhotoForm(data=shared, files={"image": f})
+        for number, f in enumerate(self.cleaned_data["images"]):
+            own = {name: self.data.get(f"{name}-{number}", "").strip() for name in shared}
+            data = {name: own[name] or shared[name] for name in shared}
+            yield f, PhotoForm(data=data, files={"image": f})

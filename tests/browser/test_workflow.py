@@ -78,3 +78,38 @@ def test_editor_schedules_a_submitted_article(page, live_server, admin_login, ne
     page.goto(f"{live_server.url}/admin/articles/article/lich/")
     entry = page.locator("a", has_text="Bài chờ hẹn giờ").first
     expect(entry).to_be_visible()
+
+
+@pytest.mark.parametrize("width", [1024, 1280, 1600])
+def test_workflow_buttons_never_overlap_the_tools(
+    page, live_server, admin_login, newsroom_groups, width
+):
+    """Issue #10: at any width from 1024 px, the editor's workflow buttons and fields stay
+    clear of "Xem trước", "Lịch sử" and "Xem trên trang web"."""
+    editor = staff(f"bientap-{width}", "Biên tập viên")
+    article = ArticleFactory(status=Article.Status.SUBMITTED, title="Bài chờ duyệt rất dài " * 3)
+    page.set_viewport_size({"width": width, "height": 900})
+    admin_login(editor)
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    boxes = page.evaluate(
+        """() => {
+            const box = (el) => { const r = el.getBoundingClientRect();
+                return [r.left, r.top, r.right, r.bottom]; };
+            return {
+                tools: [...document.querySelectorAll('.object-tools a')].map(box),
+                controls: [...document.querySelectorAll(
+                    '.workflow-panel button, .workflow-panel input:not([type=hidden]),'
+                    + ' .workflow-panel textarea, .workflow-panel a')].map(box),
+            };
+        }"""
+    )
+    assert len(boxes["tools"]) == 3 and len(boxes["controls"]) >= 5
+    for tool in boxes["tools"]:
+        for control in boxes["controls"]:
+            apart = (
+                tool[2] <= control[0]
+                or control[2] <= tool[0]
+                or tool[3] <= control[1]
+                or control[3] <= tool[1]
+            )
+            assert apart, (tool, control)

@@ -258,7 +258,8 @@ function openPicker(editor, apiUrl) {
       uploadButton.disabled = false
     }
   })
-  const upload = crel("details", { className: "news-photo-picker__upload" }, [
+  // Open: uploading is one of the picker's two ways, not hidden behind a click (issue #10).
+  const upload = crel("details", { className: "news-photo-picker__upload", open: true }, [
     crel("summary", { textContent: "Tải ảnh mới" }),
     uploadForm,
   ])

@@ -146,7 +146,7 @@
     }
 
     const LOCKED = 'Bạn có thay đổi chưa lưu, nên các nút dưới đây tạm khoá: '
-        + 'bấm “Lưu và gửi duyệt” hoặc “Lưu và tiếp tục sửa” ở cuối trang trước.';
+        + 'bấm “Lưu và gửi duyệt” hoặc “Lưu và tiếp tục chỉnh sửa” ở cuối trang trước.';
 
     function setWorkflowEnabled(enabled) {
         const panel = document.querySelector('.workflow-panel');

@@ -24,6 +24,21 @@
         return element;
     }
 
+    // What the server reads in ``file``: {caption, credit}, or {error}.
+    async function readMetadata(url, file, csrf) {
+        const data = new FormData();
+        data.append('image', file);
+        const response = await fetch(url, {
+            method: 'POST',
+            body: data,
+            credentials: 'same-origin',
+            headers: {'X-CSRFToken': csrf, Accept: 'application/json'}
+        });
+        const answer = await response.json().catch(() => ({}));
+        return response.ok ? answer : {error: answer.error || 'Không đọc được thông tin trong ảnh.'};
+    }
+    window.newsroomPhotoMetadata = {read: readMetadata, token};
+
     document.addEventListener('change', async (event) => {
         const input = event.target;
         if (!(input instanceof HTMLInputElement) || !input.dataset.metadataUrl) {
@@ -36,18 +51,10 @@
         }
         const status = note(input);
         status.textContent = 'Đang đọc chú thích, tác giả ghi trong ảnh…';
-        const data = new FormData();
-        data.append('image', file);
         try {
-            const response = await fetch(input.dataset.metadataUrl, {
-                method: 'POST',
-                body: data,
-                credentials: 'same-origin',
-                headers: {'X-CSRFToken': token(form), Accept: 'application/json'}
-            });
-            const answer = await response.json().catch(() => ({}));
-            if (!response.ok) {
-                status.textContent = answer.error || 'Không đọc được thông tin trong ảnh.';
+            const answer = await readMetadata(input.dataset.metadataUrl, file, token(form));
+            if (answer.error) {
+                status.textContent = answer.error;
                 return;
             }
             const filled = [];
