@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser as User
     from django.http import QueryDict
 
-# The article form's own fields that an autosave keeps (related articles are not: a pick
-# is saved with the form).
+# The article form's own fields (ArticleForm uses this list), all of which an autosave
+# keeps (related articles are not: a pick is saved with the form).
 FIELDS = (
     "title",
     "location",

@@ -156,6 +156,29 @@ def refresh_all(progress=None) -> int:
     ):
         tags_of[pk].append(tag_id)
 
+    tags_of = {pk: frozenset(tag_ids) for pk, tag_ids in tags_of.items()}
+    # An article outside every window sees the same candidates as any other of its section
+    # with the same tags: ranked once per (section, tags). One inside a window has the
+    # next article of that window instead of itself, and is ranked on its own.
+    inside = universe
+    top_up = settings.NEWSROOM_RELATED_TOP_UP
+    ranked_for = {}
+
+    def candidates(pk, section_id, tag_ids, own_picks, pick_dates):
+        wanted = set(tag_ids)
+        pool = [other for other in section_windows.get(section_id, ()) if other != pk]
+        pool = pool[:SUGGESTED]
+        for tag_id in tag_ids:
+            pool += [other for other in tag_windows[tag_id] if other != pk][:PER_TAG]
+        pool += own_picks
+        rows = []
+        for other in set(pool) - {pk}:
+            published_at = dates.get(other) or pick_dates.get(other)
+            if published_at is not None:  # live
+                shared = len(wanted.intersection(tags_of.get(other, ())))
+                rows.append((other, published_at, shared))
+        return rows
+
     written = 0
     published = Article.objects.filter(status=Article.Status.PUBLISHED).order_by("pk")
     last = 0
@@ -175,20 +198,24 @@ def refresh_all(progress=None) -> int:
         pick_dates = dict(live.filter(pk__in=picked).values_list("pk", "published_at"))
         values = {}
         for pk, section_id in batch:
-            tag_ids = sorted(article_tags[pk])[:MAX_TAGS]
-            wanted = set(tag_ids)
-            pool = [other for other in section_windows.get(section_id, ()) if other != pk]
-            pool = pool[:SUGGESTED]
-            for tag_id in tag_ids:
-                pool += [other for other in tag_windows[tag_id] if other != pk][:PER_TAG]
-            pool += picks[pk]
-            candidates = []
-            for other in set(pool) - {pk}:
-                published_at = dates.get(other) or pick_dates.get(other)
-                if published_at is not None:  # live
-                    shared = len(wanted.intersection(tags_of[other]))
-                    candidates.append((other, published_at, shared))
-            values[pk] = rank(picks[pk], candidates)
+            own_picks = picks.get(pk, [])
+            live_picks = [
+                (other, dates.get(other) or pick_dates[other], 0)
+                for other in own_picks
+                if other != pk and (other in dates or other in pick_dates)
+            ]
+            if live_picks and not top_up:  # the editor's choice is the list
+                values[pk] = rank(own_picks, live_picks)
+                continue
+            tag_ids = tuple(sorted(article_tags[pk])[:MAX_TAGS])
+            if own_picks or pk in inside:
+                rows = candidates(pk, section_id, tag_ids, own_picks, pick_dates)
+                values[pk] = rank(own_picks, rows)
+                continue
+            key = (section_id, tag_ids)
+            if key not in ranked_for:
+                ranked_for[key] = rank([], candidates(None, section_id, tag_ids, [], {}))
+            values[pk] = ranked_for[key]
         _store(values)
         written += len(values)
         if progress is not None:

@@ -211,8 +211,11 @@ def test_never_stored_the_rule_applies_now(section):
     assert shown(article) == ["Khác"]
 
 
-def test_the_bulk_rule_is_the_rule(section, monkeypatch):
-    """``refresh_all`` (memory) stores for every article what ``suggest`` (SQL) chooses."""
+@pytest.mark.parametrize("top_up", [False, True])
+def test_the_bulk_rule_is_the_rule(section, monkeypatch, settings, top_up):
+    """``refresh_all`` (memory; ranked once per section and tags where it can) stores for
+    every article what ``suggest`` (SQL) chooses."""
+    settings.NEWSROOM_RELATED_TOP_UP = top_up
     monkeypatch.setattr(related, "PER_TAG", 3)
     monkeypatch.setattr(related, "MAX_TAGS", 2)
     sections = [section, SectionFactory(), SectionFactory(parent=section)]

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from taggit.utils import parse_tags
 
+from articles import autosave
 from articles.models import Article
 from articles.models.tag import clean_tag_names
 from articles.names import full_name
@@ -92,17 +93,8 @@ class ArticleForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = [
-            "title",
-            "location",
-            "sapo",
-            "body",
-            "lead_photo",
-            "section",
-            "tags",
-            "authors",
-            "byline",
-        ]
+        # In the order a journalist fills them in; what an autosave keeps, too.
+        fields = list(autosave.FIELDS)
         widgets = {
             "tags": TagAutocompleteWidget,
             # Headlines run long; the admin's wide-field class shows them whole.
