@@ -2,8 +2,8 @@
 
 The rule is applied when the article changes, not when it is read (issue #9): publishing
 an article, changing its tags or its hand-picked articles stores its ``SUGGESTED`` best
-candidates in ``Article.suggested_ids`` (``refresh``). A reader's page then reads those
-few rows by primary key and applies the live rule to them (``related_articles``): one
+candidates in ``Suggestions`` (``refresh``), a narrow table of their own. A reader's page
+reads those few rows by primary key and applies the live rule to them (``related_articles``): one
 small query whatever the size of the archive. ``manage.py suggest_related`` applies the
 rule to every published article at once (``refresh_all``, the same ranking, candidates
 gathered in memory); ``seed_bench`` calls it, and it brings older lists up to date (a list
@@ -11,16 +11,15 @@ is the rule as it stood when its article last changed: newer articles on the sam
 join it when it is refreshed).
 """
 
-import json
+import heapq
 from collections import defaultdict
 
 from django.conf import settings
-from django.db import connection
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from articles.candidates import union_all
-from articles.models import Article, RelatedArticle, TaggedArticle
+from articles.models import Article, RelatedArticle, Suggestions, TaggedArticle
 
 MAX_RELATED = 6
 # Stored per article: more than a page shows, so an article unpublished since leaves room.
@@ -36,7 +35,8 @@ BATCH = 2000
 
 def rank(picks: list[int], candidates, limit: int = SUGGESTED) -> list[int]:
     """The rule, in order, over ``candidates``: ``(id, published_at, shared tag count)`` of
-    live articles other than the article itself.
+    live articles other than the article itself (``published_at`` a datetime or its POSIX
+    timestamp).
 
     1. the articles the editor picked by hand (``picks``), in the editor's order, and only
        those (issue #10: the editor's choice is the list) while one of them is live, unless
@@ -49,11 +49,12 @@ def rank(picks: list[int], candidates, limit: int = SUGGESTED) -> list[int]:
     if picked and not settings.NEWSROOM_RELATED_TOP_UP:
         candidates = picked
     unpicked = len(position)
-    ordered = sorted(
-        candidates,
-        key=lambda row: (position.get(row[0], unpicked), -row[2], -row[1].timestamp(), -row[0]),
-    )
-    return [pk for pk, _, _ in ordered[:limit]]
+
+    def order(row):
+        moment = row[1] if isinstance(row[1], float) else row[1].timestamp()
+        return (position.get(row[0], unpicked), -row[2], -moment, -row[0])
+
+    return [pk for pk, _, _ in heapq.nsmallest(limit, candidates, key=order)]
 
 
 def suggest(article: Article, limit: int = SUGGESTED) -> list[int]:
@@ -105,8 +106,9 @@ def related_articles(article: Article, limit: int = MAX_RELATED) -> list[Article
     of the section fill their places. Never the article itself, never one that is not live
     (draft, submitted, returned, scheduled), even when picked by hand. One query, two when
     a suggestion has gone."""
-    ids = article.suggested_ids
-    if ids is None:  # never stored (a row older than the column): the rule, now
+    try:
+        ids = article.suggestions.ids  # joined by the article page's query
+    except Suggestions.DoesNotExist:  # never stored (published before the table): the rule now
         ids = suggest(article)
     live = Article.objects.live().select_related("section")
     found = live.in_bulk(ids) if ids else {}
@@ -121,9 +123,7 @@ def related_articles(article: Article, limit: int = MAX_RELATED) -> list[Article
 def refresh(ids) -> None:
     """Store the rule's suggestions of these articles, those that are published."""
     published = Article.objects.filter(pk__in=list(ids), status=Article.Status.PUBLISHED)
-    for article in published.only("pk", "section_id"):
-        # update(): no signal, no history row, no new ``updated_at``: derived, not edited.
-        Article.objects.filter(pk=article.pk).update(suggested_ids=suggest(article))
+    _store({article.pk: suggest(article) for article in published.only("pk", "section_id")})
 
 
 def refresh_all(progress=None) -> int:
@@ -149,7 +149,11 @@ def refresh_all(progress=None) -> int:
     universe = {
         pk for window in [*tag_windows.values(), *section_windows.values()] for pk in window
     }
-    dates = dict(live.filter(pk__in=universe).values_list("pk", "published_at"))
+    # POSIX timestamps: rank() compares a million times what a datetime would convert.
+    dates = {
+        pk: moment.timestamp()
+        for pk, moment in live.filter(pk__in=universe).values_list("pk", "published_at")
+    }
     tags_of = defaultdict(list)
     for pk, tag_id in TaggedArticle.objects.filter(content_object__in=list(dates)).values_list(
         "content_object", "tag_id"
@@ -195,7 +199,10 @@ def refresh_all(progress=None) -> int:
             if len(picks[pk]) < MAX_PICKS:
                 picks[pk].append(to)
         picked = {to for targets in picks.values() for to in targets} - dates.keys()
-        pick_dates = dict(live.filter(pk__in=picked).values_list("pk", "published_at"))
+        pick_dates = {
+            pk: moment.timestamp()
+            for pk, moment in live.filter(pk__in=picked).values_list("pk", "published_at")
+        }
         values = {}
         for pk, section_id in batch:
             own_picks = picks.get(pk, [])
@@ -224,22 +231,14 @@ def refresh_all(progress=None) -> int:
 
 
 def _store(values: dict[int, list[int]]) -> None:
-    if connection.vendor != "postgresql":
-        articles = [Article(pk=pk, suggested_ids=ids) for pk, ids in values.items()]
-        Article.objects.bulk_update(articles, ["suggested_ids"], batch_size=500)
-        return
-    from psycopg2.extras import execute_values
-
-    # One UPDATE … FROM (VALUES …) a batch: bulk_update's CASE of 2,000 branches is
-    # evaluated for every row it updates.
-    with connection.cursor() as cursor:
-        execute_values(
-            cursor.cursor,
-            f"UPDATE {Article._meta.db_table} AS article SET suggested_ids = new.ids::jsonb "
-            "FROM (VALUES %s) AS new (id, ids) WHERE article.id = new.id",
-            [(pk, json.dumps(ids)) for pk, ids in values.items()],
-            page_size=len(values),
-        )
+    """Insert or replace these lists (no signal, no history, nothing of the article touched)."""
+    Suggestions.objects.bulk_create(
+        [Suggestions(article_id=pk, ids=ids) for pk, ids in values.items()],
+        batch_size=BATCH,
+        update_conflicts=True,
+        unique_fields=["article"],
+        update_fields=["ids"],
+    )
 
 
 def article_saved(sender, instance, **kwargs):
@@ -255,7 +254,13 @@ def tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
             refresh([instance.pk])
 
 
-def picks_changed(sender, instance, **kwargs):
+def picks_changed(sender, instance, origin=None, **kwargs):
+    # A pick deleted with its own article (a cascade): nothing left to refresh.
+    if isinstance(origin, Article) and origin.pk == instance.from_article_id:
+        return
+    deleted_with = isinstance(origin, QuerySet) and origin.model is Article
+    if deleted_with and origin.filter(pk=instance.from_article_id).exists():
+        return
     refresh([instance.from_article_id])
 
 

@@ -209,7 +209,7 @@ def article_context(article: Article, *, preview: bool = False) -> dict:
 def article_detail(request, section_slug, slug, pk):
     articles = (
         Article.objects.live()
-        .select_related("section__parent", "lead_photo")
+        .select_related("section__parent", "lead_photo", "suggestions")
         .prefetch_related("authors", "tags")
     )
     article = get_object_or_404(articles, pk=pk)

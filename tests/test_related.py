@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from articles import related
-from articles.models import Article, RelatedArticle
+from articles.models import Article, RelatedArticle, Suggestions
 from articles.related import related_articles
 from tests.factories import ArticleFactory, SectionFactory, hidden_articles
 
@@ -39,7 +39,9 @@ def rule(article, limit=related.SUGGESTED):
 
 def shown(article):
     """What the article page shows: its stored list as read from the database."""
-    return titles(related_articles(Article.objects.get(pk=article.pk)))
+    return titles(
+        related_articles(Article.objects.select_related("suggestions").get(pk=article.pk))
+    )
 
 
 @pytest.fixture
@@ -118,8 +120,8 @@ def test_one_query_whatever_the_number(section, django_assert_num_queries):
     for n in range(20):
         other = live(section, f"Bài {n}", tags=["t1"])
         RelatedArticle.objects.create(from_article=article, to_article=other, position=n)
-    article = Article.objects.get(pk=article.pk)
-    assert len(article.suggested_ids) == related.SUGGESTED  # stored as each pick was made
+    article = Article.objects.select_related("suggestions").get(pk=article.pk)
+    assert len(article.suggestions.ids) == related.SUGGESTED  # stored as each pick was made
     with django_assert_num_queries(1):
         shown_list = related_articles(article)
     assert len(shown_list) == 6
@@ -165,7 +167,7 @@ def test_stored_when_published_and_when_tags_or_picks_change(section):
     picked = live(other, "Chọn tay", hours_ago=100)
     draft = ArticleFactory(section=section, title="Bản nháp")
     draft.tags.add("bão")
-    assert Article.objects.get(pk=draft.pk).suggested_ids is None
+    assert not Suggestions.objects.filter(article=draft).exists()
     draft.status, draft.published_at = Article.Status.PUBLISHED, timezone.now()
     draft.save()
     assert shown(draft) == ["Chung thẻ"]
@@ -207,7 +209,7 @@ def test_never_stored_the_rule_applies_now(section):
     """A row older than the column (null) gets the rule at read time."""
     article = live(section, "Bài chính")
     live(section, "Khác", hours_ago=3)
-    Article.objects.filter(pk=article.pk).update(suggested_ids=None)
+    Suggestions.objects.filter(article=article).delete()
     assert shown(article) == ["Khác"]
 
 
@@ -236,7 +238,20 @@ def test_the_bulk_rule_is_the_rule(section, monkeypatch, settings, top_up):
         articles.append(article)
     for hidden in hidden_articles(section):
         hidden.tags.add("a", "b")
-    Article.objects.update(suggested_ids=None)
+    Suggestions.objects.all().delete()
     assert related.refresh_all() == 30 + 1  # the scheduled one is published too
     for article in Article.objects.filter(status=Article.Status.PUBLISHED):
-        assert article.suggested_ids == related.suggest(article), article.title
+        assert article.suggestions.ids == related.suggest(article), article.title
+
+
+def test_deleting_articles_with_picks_leaves_no_list_behind(section):
+    """One by one or as a queryset (the admin's bulk delete): the picks go with their
+    article and refresh nothing of it; a list that showed a deleted article is redone."""
+    first, second, third = (live(section, f"Bài {n}", hours_ago=n) for n in range(3))
+    RelatedArticle.objects.create(from_article=first, to_article=second, position=0)
+    RelatedArticle.objects.create(from_article=second, to_article=third, position=0)
+    RelatedArticle.objects.create(from_article=third, to_article=first, position=0)
+    first.delete()
+    assert shown(third) == ["Bài 1"]  # its pick went: the rule again
+    Article.objects.filter(pk__in=[second.pk, third.pk]).delete()
+    assert not Suggestions.objects.exists()

@@ -1,4 +1,4 @@
-from .article import Article, ArticleQuerySet, RelatedArticle, StateChange
+from .article import Article, ArticleQuerySet, RelatedArticle, StateChange, Suggestions
 from .autosave import Autosave
 from .banner import HotlineBanner
 from .photo import Photo, photo_upload_to
@@ -14,6 +14,7 @@ __all__ = [
     "RelatedArticle",
     "Section",
     "StateChange",
+    "Suggestions",
     "Tag",
     "TaggedArticle",
     "photo_upload_to",

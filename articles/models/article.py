@@ -136,9 +136,6 @@ class Article(NFCModel):
     # PostgreSQL only: the weighted full-text vector of the two columns above, stored for
     # the GIN index (articles.search_index); left empty on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
-    # "Xem thêm": the ids the rule (articles.related) chose when the article last changed;
-    # the page reads them and keeps those still live. Null: never computed yet.
-    suggested_ids = models.JSONField(null=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
@@ -159,7 +156,6 @@ class Article(NFCModel):
             "search_title",
             "search_text",
             "search_vector",
-            "suggested_ids",
             "updated_at",
         ],
     )
@@ -289,6 +285,25 @@ class RelatedArticle(models.Model):
 
     def __str__(self):
         return str(self.to_article)
+
+
+class Suggestions(models.Model):
+    """ "Xem thêm" of one article: the ids the rule (articles.related) chose when the article
+    last changed; its page reads them and keeps those still live. A narrow table of its own:
+    refreshing a million lists (``suggest_related``) writes a million small rows, not a new
+    version of every article row with its body and an entry in each of its indexes."""
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="suggestions"
+    )
+    ids = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("gợi ý xem thêm")
+        verbose_name_plural = _("gợi ý xem thêm")
+
+    def __str__(self):
+        return f"{self.article_id}: {self.ids}"
 
 
 class StateChange(models.Model):
