@@ -4,6 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
 from articles import sitemaps
+from articles.admin.autocomplete import autocomplete_view
 from articles.admin.login import AdminLoginForm
 from articles.health import healthz
 from articles.preview import article_preview
@@ -14,6 +15,8 @@ admin.site.site_header = "Newsroom — Toà soạn"
 admin.site.site_title = "Newsroom"
 admin.site.index_title = "Quản trị nội dung"
 admin.site.login_form = AdminLoginForm
+# Related articles by title, section, date and state; photos by caption and credit.
+admin.site.autocomplete_view = autocomplete_view
 
 # A database that cannot be reached answers 503 "bảo trì" with Retry-After (issue #8).
 handler500 = "newsroom.errors.server_error_or_unavailable"

@@ -397,8 +397,51 @@ def test_related_autocomplete_offers_a_journalist_live_articles_and_own(
             "term": "hai phong",
         },
     )
-    titles = sorted(r["text"] for r in response.json()["results"])
+    titles = sorted(r["text"].split(" — ")[0] for r in response.json()["results"])
     assert titles == ["Hải Phòng bài của tôi", "Hải Phòng bài đã lên"]
+
+
+def test_autocompletes_say_enough_to_choose_right(client, editor, django_assert_max_num_queries):
+    """Related articles: title, section, date, state; photos: caption, credit, size
+    (issue #10). Tags keep their bare names (tag-autocomplete.js reads them)."""
+    section = SectionFactory(name="Thời sự")
+    live = ArticleFactory(title="Hải Phòng bài đã lên", section=section, live=True)
+    ArticleFactory(title="Hải Phòng bản nháp", section=section).tags.add("cảng biển")
+    PhotoFactory(caption="Cảng Lạch Huyện", credit="Hoàng Tùng")
+    client.force_login(editor)
+    url = reverse("admin:autocomplete")
+    with django_assert_max_num_queries(8):  # not one more per result
+        response = client.get(
+            url,
+            {
+                "app_label": "articles",
+                "model_name": "relatedarticle",
+                "field_name": "to_article",
+                "term": "hai phong",
+            },
+        )
+    labels = sorted(r["text"] for r in response.json()["results"])
+    date = timezone.localtime(live.published_at).strftime("%d/%m/%Y")
+    assert labels == [
+        "Hải Phòng bài đã lên — Thời sự · " + date + " · Đã xuất bản",
+        "Hải Phòng bản nháp — Thời sự · chưa có ngày xuất bản · Bản nháp",
+    ]
+    photos = client.get(
+        url,
+        {
+            "app_label": "articles",
+            "model_name": "article",
+            "field_name": "lead_photo",
+            "term": "cang",
+        },
+    ).json()["results"]
+    assert len(photos) == 1
+    assert photos[0]["text"].startswith("Cảng Lạch Huyện — Ảnh: Hoàng Tùng (")
+    tags = client.get(
+        url,
+        {"app_label": "articles", "model_name": "article", "field_name": "tags", "term": "cang"},
+    ).json()["results"]
+    assert [tag["text"] for tag in tags] == ["cảng biển"]
 
 
 # The change form's workflow side

@@ -245,6 +245,11 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
         rendered = richtext.render_body(obj.body, photos, eager=0)  # sanitised
         return format_html('<div class="readonly-body">{}</div>', rendered)
 
+    def autocomplete_label(self, obj):
+        """``Tiêu đề — Thời sự · 08/03/2025 · Đã xuất bản``: enough to pick the right one."""
+        when = revisions.format_datetime(obj.published_at)[:10] or "chưa có ngày xuất bản"
+        return f"{obj.title} — {obj.section} · {when} · {revisions.state_label(obj)}"
+
     def get_fieldsets(self, request, obj=None):
         if obj is None or self.has_change_permission(request, obj):
             return self.fieldsets
@@ -266,8 +271,9 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
         qs = super().get_queryset(request).prefetch_related("authors")
         match = request.resolver_match
         if match and match.url_name == "autocomplete":
-            # Picking related articles (the inline checks the same rule on save).
-            return publishing.linkable_articles(request.user, qs)
+            # Picking related articles (the inline checks the same rule on save); the
+            # section is in the label (autocomplete_label).
+            return publishing.linkable_articles(request.user, qs.select_related("section__parent"))
         return publishing.viewable_articles(request.user, qs)
 
     def get_changelist(self, request, **kwargs):

@@ -120,6 +120,11 @@ class PhotoAdmin(admin.ModelAdmin):
     def get_changelist(self, request, **kwargs):
         return ChangeList  # date filters out of range: Django's ?e=1, not a 500
 
+    def autocomplete_label(self, photo):
+        """``Caption — Ảnh: Hoàng Tùng (1200×800, #12)`` for the lead photo autocomplete."""
+        credit = f"Ảnh: {photo.credit}" if photo.credit else "chưa ghi tác giả ảnh"
+        return f"{photo.caption} — {credit} ({photo.width}×{photo.height}, #{photo.pk})"
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         image = form.base_fields.get("image")
