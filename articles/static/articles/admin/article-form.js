@@ -39,10 +39,8 @@
             return out;
         }
 
-        function signature(data) {
-            return JSON.stringify(
-                [...data.entries()].filter(([name]) => name !== 'csrfmiddlewaretoken')
-            );
+        function signature(data) {  // the form's own fields, not the token or the row's id
+            return JSON.stringify([...data.entries()].filter(([name]) => FIELDS.includes(name)));
         }
 
         async function send() {
