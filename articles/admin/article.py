@@ -402,8 +402,9 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
             extra_context = {**(extra_context or {}), **self._side_context(request, article)}
             if self.has_change_permission(request, article):
                 extra_context.update(self._autosave_config(request, article))
-                extra_context["can_save_and_submit"] = "submit" in publishing.available_actions(
-                    request.user, article
+                # The buttons _side_context just listed: one asking, not two.
+                extra_context["can_save_and_submit"] = (
+                    "submit" in extra_context["workflow_actions"]
                 )
                 if request.method == "GET":
                     extra_context.update(self._autosave_offer(request, article))
