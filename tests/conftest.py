@@ -1,8 +1,7 @@
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 
-from tests.factories import UserFactory, ensure_newsroom_groups
+from tests.factories import staff_member
 
 
 @pytest.fixture(autouse=True)
@@ -38,23 +37,16 @@ def _clear_cache():
     cache.clear()
 
 
-def _member_of(group_name, **kwargs):
-    ensure_newsroom_groups()
-    user = UserFactory(is_staff=True, **kwargs)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 @pytest.fixture
 def journalist(db):
-    return _member_of("Phóng viên", username="phongvien")
+    return staff_member("Phóng viên", username="phongvien")
 
 
 @pytest.fixture
 def other_journalist(db):
-    return _member_of("Phóng viên", username="phongvien2")
+    return staff_member("Phóng viên", username="phongvien2")
 
 
 @pytest.fixture
 def editor(db):
-    return _member_of("Biên tập viên", username="bientap")
+    return staff_member("Biên tập viên", username="bientap")

@@ -104,3 +104,18 @@ def hidden_articles(section, *, prefix="Bài ẩn"):
         ArticleFactory(section=section, status=status, published_at=at, title=f"{prefix} {marker}")
         for marker, status, at in states
     ]
+
+
+def staff_member(group_name, **kwargs):
+    """A staff user in one of the newsroom's groups (the groups made again if flushed)."""
+    ensure_newsroom_groups()
+    user = UserFactory(is_staff=True, **kwargs)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def own_article(user, **kwargs):
+    """An article ``user`` created and is credited on."""
+    article = ArticleFactory(created_by=user, **kwargs)
+    article.authors.add(user)
+    return article

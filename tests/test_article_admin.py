@@ -16,18 +16,13 @@ from tests.factories import (
     SectionFactory,
     UserFactory,
     hidden_articles,
+    own_article,
 )
 
 pytestmark = pytest.mark.django_db
 
 Status = Article.Status
 CHANGELIST = "admin:articles_article_changelist"
-
-
-def own_article(user, **kwargs):
-    article = ArticleFactory(created_by=user, **kwargs)
-    article.authors.add(user)
-    return article
 
 
 def change_url(article):

@@ -7,8 +7,8 @@ from django.urls import reverse
 from articles import publishing
 from articles.admin.revisions import body_text, word_diff
 from articles.models import Article
-from tests.factories import ArticleFactory
-from tests.test_article_admin import change_url, form_data, own_article
+from tests.factories import ArticleFactory, own_article
+from tests.test_article_admin import change_url, form_data
 
 pytestmark = pytest.mark.django_db
 

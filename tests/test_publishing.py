@@ -10,17 +10,11 @@ from django.utils import timezone
 
 from articles import publishing
 from articles.models import Article, StateChange
-from tests.factories import ArticleFactory, PhotoFactory
+from tests.factories import ArticleFactory, PhotoFactory, own_article
 
 pytestmark = pytest.mark.django_db
 
 Status = Article.Status
-
-
-def own_article(user, **kwargs):
-    article = ArticleFactory(created_by=user, **kwargs)
-    article.authors.add(user)
-    return article
 
 
 def workflow(client, article, action, **data):

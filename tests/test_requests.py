@@ -26,8 +26,8 @@ from articles.admin.calendar import FIRST_DAY, LAST_DAY
 from articles.admin.photo import PICKER_MAX_PAGE
 from articles.models import Article, RelatedArticle
 from articles.sitemaps import month_section
-from tests.factories import ArticleFactory, PhotoFactory, SectionFactory, UserFactory
-from tests.test_article_admin import form_data, own_article
+from tests.factories import ArticleFactory, PhotoFactory, SectionFactory, UserFactory, own_article
+from tests.test_article_admin import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -5,28 +5,15 @@ import re
 import time
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from articles import publishing
 from articles.models import Article, Autosave
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import own_article, staff_member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EDITOR = ".prose-editor .ProseMirror[contenteditable=true]"
-
-
-def staff(username, group):
-    user = UserFactory(username=username, is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-def own_draft(user, **kwargs):
-    article = ArticleFactory(created_by=user, **kwargs)
-    article.authors.add(user)
-    return article
 
 
 def change_url(live_server, article):
@@ -35,8 +22,8 @@ def change_url(live_server, article):
 
 def test_typed_text_survives_a_closed_tab(page, live_server, admin_login, newsroom_groups):
     """Type, let autosave run, close the tab; reopen, restore, save: nothing lost."""
-    journalist = staff("phongvien-autosave", "Phóng viên")
-    article = own_draft(journalist, title="Tiêu đề cũ", body="<p>Đoạn đã lưu.</p>")
+    journalist = staff_member("Phóng viên", username="phongvien-autosave")
+    article = own_article(journalist, title="Tiêu đề cũ", body="<p>Đoạn đã lưu.</p>")
     admin_login(journalist)
     page.goto(change_url(live_server, article))
     page.fill("#id_title", "Quảng Ninh mở tuyến đường ven vịnh")
@@ -73,8 +60,8 @@ def test_leaving_with_unsaved_text_asks_and_keeps_it(
     page, live_server, admin_login, newsroom_groups
 ):
     """Closing right after typing (before autosave's pause) asks first and still keeps it."""
-    journalist = staff("phongvien-roi-trang", "Phóng viên")
-    article = own_draft(journalist, title="Bài đang viết")
+    journalist = staff_member("Phóng viên", username="phongvien-roi-trang")
+    article = own_article(journalist, title="Bài đang viết")
     admin_login(journalist)
     page.goto(change_url(live_server, article))
     page.click("#id_sapo")  # typed by hand: the browser asks before leaving only then
@@ -102,9 +89,9 @@ def test_leaving_with_unsaved_text_asks_and_keeps_it(
 def test_restoring_does_not_overwrite_a_colleagues_newer_save(
     page, live_server, admin_login, newsroom_groups
 ):
-    journalist = staff("phongvien-xung-dot", "Phóng viên")
-    editor = staff("bientap-xung-dot", "Biên tập viên")
-    article = own_draft(journalist, title="Bản đầu")
+    journalist = staff_member("Phóng viên", username="phongvien-xung-dot")
+    editor = staff_member("Biên tập viên", username="bientap-xung-dot")
+    article = own_article(journalist, title="Bản đầu")
     admin_login(journalist)
     page.goto(change_url(live_server, article))
     page.fill("#id_title", "Bản của phóng viên")
@@ -128,8 +115,8 @@ def test_restoring_does_not_overwrite_a_colleagues_newer_save(
 
 
 def test_save_and_submit_in_one_click(page, live_server, admin_login, newsroom_groups):
-    journalist = staff("phongvien-gui-luon", "Phóng viên")
-    article = own_draft(journalist, title="Bản nháp", body="<p>Một.</p>")
+    journalist = staff_member("Phóng viên", username="phongvien-gui-luon")
+    article = own_article(journalist, title="Bản nháp", body="<p>Một.</p>")
     admin_login(journalist)
     page.goto(change_url(live_server, article))
     page.fill("#id_title", "Viết xong, gửi duyệt ngay")

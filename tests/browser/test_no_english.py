@@ -5,7 +5,6 @@ English words of the kind Django, its apps and the editor's bundle are written i
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 
 from articles import publishing
 from articles.models import Article
@@ -14,7 +13,7 @@ from tests.factories import (
     HotlineBannerFactory,
     PhotoFactory,
     SectionFactory,
-    UserFactory,
+    staff_member,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,12 +32,6 @@ ENGLISH = re.compile(
     r"Submitted|Returned|Scheduled|Calendar|Week|Month|Day|Object|Model|Field|Value)\b"
 )
 EDITOR = ".prose-editor .ProseMirror[contenteditable=true]"
-
-
-def staff(username, group, **names):
-    user = UserFactory(username=username, is_staff=True, **names)
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 def english_on(page) -> list[str]:
@@ -72,8 +65,12 @@ def open_editor_menus(page):
 
 
 def test_no_english_on_any_admin_page(page, live_server, admin_login, newsroom_groups):
-    journalist = staff("phongvien-tv", "Phóng viên", first_name="Thu Hà", last_name="Nguyễn")
-    editor = staff("bientap-tv", "Biên tập viên", first_name="Minh", last_name="Trần")
+    journalist = staff_member(
+        "Phóng viên", username="phongvien-tv", first_name="Thu Hà", last_name="Nguyễn"
+    )
+    editor = staff_member(
+        "Biên tập viên", username="bientap-tv", first_name="Minh", last_name="Trần"
+    )
     section = SectionFactory(name="Thời sự")
     photo = PhotoFactory(caption="Cảng Lạch Huyện", credit="Hoàng Tùng")
     HotlineBannerFactory()

@@ -2,11 +2,10 @@
 XMP hold a caption and a credit fills both fields before anything is sent."""
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from articles.models import Photo
-from tests.factories import UserFactory
+from tests.factories import staff_member
 from tests.images import encoded, with_metadata
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -15,8 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_choosing_a_captioned_file_fills_caption_and_credit(
     page, live_server, admin_login, newsroom_groups, tmp_path
 ):
-    journalist = UserFactory(username="phongvien-anh", is_staff=True)
-    journalist.groups.add(Group.objects.get(name="Phóng viên"))
+    journalist = staff_member("Phóng viên", username="phongvien-anh")
     photo = tmp_path / "lach-huyen.jpg"
     photo.write_bytes(
         with_metadata(
@@ -47,8 +45,7 @@ def test_several_photos_each_with_its_caption(
 ):
     """Multi-upload: a row per photo, prefilled from the file; a refused file keeps its
     row and what was typed, the others are saved."""
-    journalist = UserFactory(username="phongvien-nhieu-anh", is_staff=True)
-    journalist.groups.add(Group.objects.get(name="Phóng viên"))
+    journalist = staff_member("Phóng viên", username="phongvien-nhieu-anh")
     captioned = tmp_path / "co-chu-thich.jpg"
     captioned.write_bytes(
         with_metadata(

@@ -4,27 +4,20 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from articles.models import Article, Tag
-from tests.factories import ArticleFactory, SectionFactory, UserFactory
+from tests.factories import ArticleFactory, SectionFactory, staff_member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def staff(username, group):
-    user = UserFactory(username=username, is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 def test_journalist_tags_an_article_and_sends_it_for_review(
     page, live_server, admin_login, newsroom_groups
 ):
     """Tag autocomplete offers existing tags (accents optional) and takes new ones."""
-    journalist = staff("phongvien-the", "Phóng viên")
+    journalist = staff_member("Phóng viên", username="phongvien-the")
     section = SectionFactory(name="Môi trường")
     ArticleFactory(live=True, section=section).tags.add("chuyển đổi xanh")
     admin_login(journalist)
@@ -63,7 +56,7 @@ def test_journalist_tags_an_article_and_sends_it_for_review(
 
 def test_editor_schedules_a_submitted_article(page, live_server, admin_login, newsroom_groups):
     """The schedule button publishes later: the article waits, scheduled, in the calendar."""
-    editor = staff("bientap-lich", "Biên tập viên")
+    editor = staff_member("Biên tập viên", username="bientap-lich")
     article = ArticleFactory(status=Article.Status.SUBMITTED, title="Bài chờ hẹn giờ")
     admin_login(editor)
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
@@ -86,7 +79,7 @@ def test_workflow_buttons_never_overlap_the_tools(
 ):
     """Issue #10: at any width from 1024 px, the editor's workflow buttons and fields stay
     clear of "Xem trước", "Lịch sử" and "Xem trên trang web"."""
-    editor = staff(f"bientap-{width}", "Biên tập viên")
+    editor = staff_member("Biên tập viên", username=f"bientap-{width}")
     article = ArticleFactory(status=Article.Status.SUBMITTED, title="Bài chờ duyệt rất dài " * 3)
     page.set_viewport_size({"width": width, "height": 900})
     admin_login(editor)
