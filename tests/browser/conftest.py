@@ -5,6 +5,7 @@ Without it the tests are skipped, or fail when ``NEWSROOM_REQUIRE_BROWSER=1`` (C
 A failing test leaves a screenshot in ``test-artifacts/``.
 """
 
+import contextlib
 import os
 import re
 from pathlib import Path
@@ -104,6 +105,15 @@ def page(browser, request):
         name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
         (ARTIFACTS / f"{name}.console.txt").write_text("\n".join(messages), encoding="utf-8")
+    # The test is over: the admin's goodbye beacons on pagehide (presence, autosave) would
+    # reach the live server while the database is flushed for the next test (SQLite:
+    # "database table is locked").
+    from playwright.sync_api import Error as PlaywrightError
+
+    for open_page in context.pages:
+        # A page still navigating has nothing of ours loaded to send.
+        with contextlib.suppress(PlaywrightError):
+            open_page.evaluate("() => { navigator.sendBeacon = () => true; }")
     context.close()
 
 
