@@ -11,7 +11,11 @@ them) are grouped once and kept in a shared cache under the ``ARCHIVE`` generati
 only a change to a live article of a closed month moves (``articles/invalidation.py``),
 so the index costs the same at 1,000,000 articles as at 10,000 (on a per-process cache
 they are grouped on each request: an index-only scan of ``article_live_idx``, which on
-PostgreSQL carries ``updated_at``). Both are reader pages: the page cache keeps them too.
+PostgreSQL carries ``updated_at``). What a closed month shows is rendered once too and kept
+under the same generation: its part of the index (≈ 540 entries at five years of a
+million articles) and each page of its sitemap (2,000 URLs), so neither is rebuilt for a
+crawler until one of its articles changes. Both are reader pages: the page cache keeps
+them too.
 """
 
 import re
@@ -25,8 +29,10 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, OuterRef, Subquery
 from django.db.models.functions import Greatest, TruncMonth
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.http import parse_http_date
 
 from articles import cachesafe, pagecache
 from articles.checks import PER_PROCESS_CACHES
@@ -40,6 +46,11 @@ NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per sitemap
 MONTH_SECTION = re.compile(r"bai-viet-(\d{4})-(\d{2})")
 CLOSED_KEY = "sitemaps:closed-months:{before:%Y-%m}:{generation}"
 CLOSED_SECONDS = 7 * 24 * 3600  # an entry of an old generation is never read again
+# Rendered XML of closed months: the site's address and (for article URLs, which carry
+# their section's slug) the SITE generation are part of it; "v1" moves with the templates.
+CLOSED_XML_KEY = "sitemaps:closed-xml:v1:{name}:{site}:{archive}:{site_generation}"
+KEPT_HEADERS = ("Last-Modified", "X-Robots-Tag")
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 
 
 class SiteSitemap(Sitemap):
@@ -120,10 +131,22 @@ def shared_cache() -> bool:
     return settings.CACHES.get("default", {}).get("BACKEND") not in PER_PROCESS_CACHES
 
 
-def closed_months(before: datetime, compute: bool = True) -> list[dict] | None:
+def archive_generations() -> dict[str, int] | None:
+    """The ``ARCHIVE`` and ``SITE`` generations on a shared cache; None on a per-process one
+    or when the cache cannot be reached (then nothing closed is kept)."""
+    if not shared_cache():
+        return None
+    return pagecache.generations([pagecache.ARCHIVE, pagecache.SITE])
+
+
+def closed_months(
+    before: datetime, compute: bool = True, generations: dict | None = None
+) -> list[dict] | None:
     """The rows of the months before ``before``, from the cache when it has them; grouped
     and kept otherwise (``compute``; else None)."""
-    generation = pagecache.generation(pagecache.ARCHIVE) if shared_cache() else None
+    if generations is None:
+        generations = archive_generations()
+    generation = generations and generations[pagecache.ARCHIVE]
     # Read before grouping: a change meanwhile moves the generation, and rows grouped
     # before it are kept under the old one, never read again.
     key = CLOSED_KEY.format(before=before, generation=generation)
@@ -139,12 +162,32 @@ def closed_months(before: datetime, compute: bool = True) -> list[dict] | None:
     return rows
 
 
-def article_months() -> list[ArticleSitemap]:
-    """One sitemap per month with live articles, newest first: this month (and any later)
-    in one grouped query, the closed months from the cache or a second one."""
-    before = closed_before()
-    rows = [*month_rows().filter(published_at__gte=before), *closed_months(before)]
-    return [ArticleSitemap(r["month"].date(), r["count"], r["latest"]) for r in rows]
+def _sitemaps(rows) -> dict[str, "ArticleSitemap"]:
+    months = (ArticleSitemap(r["month"].date(), r["count"], r["latest"]) for r in rows)
+    return {month.section: month for month in months}
+
+
+def _closed_xml_key(name: str, before: datetime, generations: dict | None) -> str | None:
+    if generations is None:
+        return None
+    return CLOSED_XML_KEY.format(
+        name=f"{name}:{before:%Y-%m}",
+        site=settings.NEWSROOM_SITE_URL,
+        archive=generations[pagecache.ARCHIVE],
+        site_generation=generations[pagecache.SITE],
+    )
+
+
+def _kept(key: str | None, make):
+    """``make()`` kept under ``key`` (None: made every time)."""
+    if key is None:
+        return make()
+    found = cachesafe.call(cache.get, key)
+    if found is None:
+        found = make()
+        if found is not None:
+            cachesafe.call(cache.set, key, found, CLOSED_SECONDS)
+    return found
 
 
 class SectionSitemap(SiteSitemap):
@@ -225,18 +268,43 @@ SITEMAPS = {"chuyen-muc": SectionSitemap, "the": TagSitemap}
 NEWS_SITEMAPS = {"news": NewsSitemap}
 
 
+def _index_entries(request, sitemaps: dict) -> tuple[str, str | None]:
+    """The index entries of ``sitemaps`` (every page of each), as XML, and their latest
+    change as an HTTP date (None if one has none)."""
+    if not sitemaps:
+        return "", None
+    response = sitemap_views.index(request, sitemaps, sitemap_url_name="sitemap-section")
+    items = response.context_data["sitemaps"]
+    # Django writes the Host header the client sent; the site's address is ours to say.
+    for item in items:
+        path, query = urlsplit(item.location)[2:4]
+        item.location = absolute_url(urlunsplit(("", "", path, query, "")))
+    xml = render_to_string("articles/_sitemap_index_entries.xml", {"sitemaps": items})
+    return xml, response.headers.get("Last-Modified")
+
+
 @read_methods
 def index(request):
-    """The sitemap index: sections, tags, then every page of every month's articles."""
+    """The sitemap index: sections, tags, then every page of every month's articles, the
+    closed months' entries rendered once per ``ARCHIVE`` generation."""
     # A sitemap with no URL is left out: an empty urlset is invalid (the 0.9 schema wants at
     # least one url), as on a new site with no tag on a live article yet.
     listed = {name: sitemap for name, sitemap in SITEMAPS.items() if sitemap().items().exists()}
-    sitemaps = {**listed, **{month.section: month for month in article_months()}}
-    response = sitemap_views.index(request, sitemaps, sitemap_url_name="sitemap-section")
-    # Django writes the Host header the client sent; the site's address is ours to say.
-    for item in response.context_data["sitemaps"]:
-        path, query = urlsplit(item.location)[2:4]
-        item.location = absolute_url(urlunsplit(("", "", path, query, "")))
+    before = closed_before()
+    generations = archive_generations()
+    open_months = _sitemaps(month_rows().filter(published_at__gte=before))
+    head, head_latest = _index_entries(request, {**listed, **open_months})
+    archive, archive_latest = _kept(
+        _closed_xml_key("index", before, generations),
+        lambda: _index_entries(request, _sitemaps(closed_months(before, True, generations))),
+    )
+    # No request context: the XML shows no banner, so no query for it.
+    body = render_to_string("articles/sitemap_index.xml", {"head": head, "archive": archive})
+    response = HttpResponse(body, content_type="application/xml")
+    latests = [d for d in (head_latest, archive_latest) if d]
+    if latests and (head_latest or not head) and (archive_latest or not archive):
+        response["Last-Modified"] = max(latests, key=parse_http_date)
+    response["X-Robots-Tag"] = "noindex, noodp, noarchive"
     return response
 
 
@@ -251,14 +319,35 @@ def section(request, section):
             raise Http404("Không có tháng này.")
         sitemap = ArticleSitemap(date(year, month, 1))
         before = closed_before()
-        rows = closed_months(before, compute=False) if sitemap.month < before.date() else None
-        if rows is not None:  # a closed month, the index's rows at hand: no COUNT
-            sitemap.count = next(
-                (r["count"] for r in rows if r["month"].date() == sitemap.month), 0
-            )
+        if sitemap.month < before.date():
+            return _closed_month(request, sitemap, before)
     else:
         raise Http404("Không có sitemap này.")
+    return _render(request, section, sitemap)
+
+
+def _render(request, section, sitemap):
     # Django's template less its empty priority and hreflang parts (fewer tags to render
     # for each URL), with lastmod to the second: an edit is seen the same day.
     template = "articles/sitemap.xml"
     return sitemap_views.sitemap(request, {section: sitemap}, section, template)
+
+
+def _closed_month(request, sitemap: ArticleSitemap, before: datetime):
+    """A closed month's page, rendered once per generation (a 404 is not kept)."""
+    generations = archive_generations()
+    rows = closed_months(before, compute=False, generations=generations)
+    if rows is not None:  # the index's rows at hand: no COUNT
+        sitemap.count = next((r["count"] for r in rows if r["month"].date() == sitemap.month), 0)
+    page = request.GET.get("p", "1")
+    if not PAGE_NUMBER.fullmatch(page):  # ?p=01, ?p=x: Django's answer, not kept
+        return _render(request, sitemap.section, sitemap)
+
+    def render():
+        response = _render(request, sitemap.section, sitemap)
+        response.render()
+        headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+        return {"content": response.content, "headers": headers}
+
+    kept = _kept(_closed_xml_key(f"{sitemap.section}:{page}", before, generations), render)
+    return HttpResponse(kept["content"], content_type="application/xml", headers=kept["headers"])

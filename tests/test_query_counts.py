@@ -60,10 +60,9 @@ PAGES = {
     "feed": (lambda a, u: "/rss.xml", 3),
     # section, items, authors, tags
     "section feed": (lambda a, u: f"/chuyen-muc/{a.section.slug}/rss.xml", 4),
-    # banner (the sitemap views render with a request), whether sections and tags have
-    # any URL, this month, closed months, sections with their newest article, count of
-    # sections, count of tags
-    "sitemap index": (lambda a, u: "/sitemap.xml", 8),
+    # whether sections and tags have any URL, this month, closed months, sections with
+    # their newest article, count of sections, count of tags (no banner: the XML has none)
+    "sitemap index": (lambda a, u: "/sitemap.xml", 7),
     # banner, count and page of the month's articles
     "article sitemap": (lambda a, u: f"/sitemap-{month_section(a.published_at)}.xml", 3),
     # banner, count and page of sections; count and page of tags

@@ -156,10 +156,10 @@ def test_sitemap_query_counts_do_not_grow_with_articles(
     for day in range(n):
         ArticleFactory(section=section, status="published", published_at=at(2025, 3, 1 + day % 28))
     ArticleFactory(section=section, live=True)
-    # banner (the view renders with a request), whether sections and tags have any URL,
-    # this month, closed months, sections with their newest article, count of sections (no
-    # tag here: the tags sitemap is left out, so not counted; test_query_counts.py has one)
-    with django_assert_num_queries(7):
+    # whether sections and tags have any URL, this month, closed months, sections with
+    # their newest article, count of sections (no tag here: the tags sitemap is left out,
+    # so not counted; test_query_counts.py has one)
+    with django_assert_num_queries(6):
         assert client.get(reverse("sitemap")).status_code == 200
     # banner, count of the month, its page
     with django_assert_num_queries(3):
@@ -205,14 +205,21 @@ def test_closed_months_are_grouped_once(client, shared_cache, django_assert_num_
     for day in (1, 2, 3):
         ArticleFactory(status="published", published_at=at(2025, 3, day))
     ArticleFactory(live=True)
-    with django_assert_num_queries(7):  # as test_sitemap_query_counts…, with one tag less
+    with django_assert_num_queries(6):  # as test_sitemap_query_counts…
         assert client.get(reverse("sitemap")).status_code == 200
-    with django_assert_num_queries(6):  # the closed months from the cache
+    with django_assert_num_queries(5):  # the closed months' entries from the cache
         assert client.get(reverse("sitemap")).status_code == 200
-    # A closed month's sitemap takes its count from them: banner and page, no COUNT.
+    # A closed month's sitemap takes its count from them: banner and page, no COUNT; then
+    # the page itself is kept.
+    url = reverse("sitemap-section", kwargs={"section": "bai-viet-2025-03"})
     with django_assert_num_queries(2):
-        url = reverse("sitemap-section", kwargs={"section": "bai-viet-2025-03"})
-        assert client.get(url).status_code == 200
+        first = client.get(url)
+    with django_assert_num_queries(0):
+        again = client.get(url)
+    assert first.status_code == again.status_code == 200
+    assert again.content == first.content
+    assert again["Last-Modified"] == first["Last-Modified"]
+    assert again["X-Robots-Tag"] == "noindex, noodp, noarchive"
     url = reverse("sitemap-section", kwargs={"section": "bai-viet-2025-04"})
     assert client.get(url).status_code == 404  # none that month
 
@@ -239,3 +246,34 @@ def test_a_change_in_a_closed_month_reaches_the_index(client, shared_cache):
     assert client.get(url).status_code == 404
     ArticleFactory(status="published", published_at=at(2024, 12, 24))
     assert f"{SITE}/sitemap-bai-viet-2024-12.xml" in month_lastmods(client)
+
+
+def test_a_closed_months_kept_page_follows_its_articles(client, shared_cache, settings):
+    """The page of a closed month is kept until one of its articles changes, or a section's
+    slug (in every article URL), or the site's address."""
+    section = SectionFactory(slug="kinh-te")
+    article = ArticleFactory(section=section, status="published", published_at=at(2025, 3, 5))
+    ArticleFactory(live=True)
+    url = reverse("sitemap-section", kwargs={"section": "bai-viet-2025-03"})
+    assert client.get(url).content == client.get(url).content  # kept
+    article.title = "Bài đã đổi tên"
+    article.save()
+    assert "/bai-da-doi-ten-" in urlset(client, SITE + url)[0]
+    section.slug = "tai-chinh"
+    section.save()
+    assert urlset(client, SITE + url)[0].startswith(f"{SITE}/tai-chinh/")
+    settings.NEWSROOM_SITE_URL = "https://moi.example"
+    assert client.get(url).content.decode().count("https://moi.example/tai-chinh/") == 1
+
+
+def test_only_plain_page_numbers_are_kept(client, shared_cache, monkeypatch):
+    """``?p=01``, ``?p=+1`` … are answered, but one page is kept once, not once per spelling."""
+    keys = []
+    key = sitemaps._closed_xml_key
+    monkeypatch.setattr(sitemaps, "_closed_xml_key", lambda *a: keys.append(key(*a)) or keys[-1])
+    ArticleFactory(status="published", published_at=at(2025, 3, 5))
+    url = reverse("sitemap-section", kwargs={"section": "bai-viet-2025-03"})
+    for query in ("", "?p=1", "?p=01", "?p=+1", "?p=x"):
+        response = client.get(url + query)
+        assert response.status_code in (200, 404), query
+    assert len(keys) == 2 and len(set(keys)) == 1, keys
