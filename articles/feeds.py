@@ -54,9 +54,11 @@ class LatestArticlesFeed(Feed):
 
     def items(self, obj=None):
         articles = self.articles() if obj is None else self.articles(obj)
-        return articles.select_related("section", "lead_photo").prefetch_related(
-            "authors", "tags"
-        )[:FEED_SIZE]
+        return (
+            articles.summaries()
+            .select_related("section", "lead_photo")
+            .prefetch_related("authors", "tags")[:FEED_SIZE]
+        )
 
     def item_title(self, item):
         return item.title

@@ -110,7 +110,7 @@ def related_articles(article: Article, limit: int = MAX_RELATED) -> list[Article
         ids = article.suggestions.ids  # joined by the article page's query
     except Suggestions.DoesNotExist:  # never stored (published before the table): the rule now
         ids = suggest(article)
-    live = Article.objects.live().select_related("section")
+    live = Article.objects.live().summaries().select_related("section")
     found = live.in_bulk(ids) if ids else {}
     items = [found[pk] for pk in ids if pk in found][:limit]
     places = min(limit, len(ids))  # a gone suggestion's place, not more (picks stay picks)

@@ -49,7 +49,7 @@ def read_methods(view):
 
 def _cards():
     """Live articles as list cards show them (lead photo, title, sapo, dateline; no byline)."""
-    return Article.objects.live().select_related("section", "lead_photo")
+    return Article.objects.live().summaries().select_related("section", "lead_photo")
 
 
 def _page(request, articles, **kwargs):
@@ -179,7 +179,7 @@ def search(request):
     # Ranked, so ``?trang=N``, bounded: no count, no OFFSET past a few hundred rows.
     page = _page(
         request,
-        search_articles(query).select_related("section", "lead_photo"),
+        search_articles(query).summaries().select_related("section", "lead_photo"),
         base={"q": query},
         keyset=False,
         max_pages=SEARCH_MAX_PAGES,
@@ -209,6 +209,7 @@ def article_context(article: Article, *, preview: bool = False) -> dict:
 def article_detail(request, section_slug, slug, pk):
     articles = (
         Article.objects.live()
+        .without_search_columns()
         .select_related("section__parent", "lead_photo", "suggestions")
         .prefetch_related("authors", "tags")
     )

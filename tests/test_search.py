@@ -168,3 +168,33 @@ def test_words_either_side_of_a_paragraph_break_are_found():
     article = live("Thị trường kim loại", body="<p>Giá đồng tăng.</p><p>Người dân chờ.</p>")
     assert list(search_articles("tăng")) == [article]
     assert list(search_articles("người dân")) == [article]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+@pytest.mark.parametrize("window", [1, 4, 7, 12, 100])
+def test_the_window_finds_exactly_the_newest_matches(monkeypatch, window):
+    """Issue #9: the newest WINDOW live articles are searched first; whether they hold
+    RANKED matches, fewer, or the archive is smaller than the window, the answer is the
+    newest RANKED matches of the whole archive."""
+    from articles import search
+
+    monkeypatch.setattr(search, "RANKED", 3)
+    # Newest first: hours 1..12; "cảng" in every other one, "đồng" only in old ones; the
+    # title match at hour 7 would rank first if more than the newest three were ranked.
+    articles = {
+        hours: live(
+            "Cảng mới" if hours == 7 else f"Bài {hours}",
+            body="<p>Cảng biển.</p>" if hours % 2 else "<p>Giá đồng.</p>" * (hours > 8),
+            hours_ago=hours,
+        )
+        for hours in range(1, 13)
+    }
+    ArticleFactory(  # scheduled: in no window, in no answer
+        title="Cảng hẹn giờ", status="published", published_at=timezone.now() + timedelta(hours=1)
+    )
+    monkeypatch.setattr(search, "WINDOW", window)
+    assert list(search_articles("cảng")) == [articles[1], articles[3], articles[5]]
+    assert list(search_articles("đồng")) == [articles[10], articles[12]]
+    assert list(search_articles("bài")) == [articles[1], articles[2], articles[3]]
+    assert list(search_articles("cảng mới")) == [articles[7]]
+    assert list(search_articles("không có")) == []
