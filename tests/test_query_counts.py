@@ -1,6 +1,7 @@
 """Every reader page type costs a fixed number of queries, with 1 or 20 of everything."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from articles.models import RelatedArticle
@@ -54,8 +55,9 @@ PAGES = {
     "tag": (lambda a, u: reverse("articles:tag", kwargs={"slug": "the-0"}), 3),
     # banner, user, page
     "author": (lambda a, u: reverse("articles:author", kwargs={"pk": u.pk}), 3),
-    # banner, page
-    "search": (lambda a, u: "/tim-kiem/?q=hai+phong", 2),
+    # banner, page; on PostgreSQL where the newest WINDOW live articles begin (kept in the
+    # cache ten minutes: this is its first search)
+    "search": (lambda a, u: "/tim-kiem/?q=hai+phong", 2 + (connection.vendor == "postgresql")),
     # items, authors, tags
     "feed": (lambda a, u: "/rss.xml", 3),
     # section, items, authors, tags

@@ -198,3 +198,15 @@ def test_the_window_finds_exactly_the_newest_matches(monkeypatch, window):
     assert list(search_articles("bài")) == [articles[1], articles[2], articles[3]]
     assert list(search_articles("cảng mới")) == [articles[7]]
     assert list(search_articles("không có")) == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+def test_the_window_start_is_read_once_then_kept(monkeypatch, django_assert_num_queries):
+    from articles import search
+
+    monkeypatch.setattr(search, "WINDOW", 2)
+    articles = [live(f"Cảng số {n}", hours_ago=n) for n in range(1, 5)]
+    with django_assert_num_queries(2):  # where the newest two begin, then the search
+        assert list(search_articles("cảng")) == articles
+    with django_assert_num_queries(1):
+        assert list(search_articles("cảng")) == articles
