@@ -8,13 +8,16 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
+from django.test import Client
+from django.urls import reverse
 from lxml import html as lxml_html
 from PIL import Image
 
 from articles import renditions
 from articles.models import Photo
-from tests.factories import ArticleFactory, PhotoFactory
+from tests.factories import ArticleFactory, PhotoFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -194,8 +197,6 @@ def test_a_row_from_before_the_crops_shows_the_whole_photo_until_saved():
 
 
 def _get(article):
-    from django.test import Client
-
     response = Client().get(article.get_absolute_url())
     assert response.status_code == 200
     return response.content.decode()
@@ -271,3 +272,98 @@ def test_list_cards_show_the_card_crop_with_its_size(client):
     assert img.get("srcset") == photo.card.srcset
     assert (img.get("width"), img.get("height")) == ("800", "533")
     assert dominant(opened(card["fallback"])) == RED
+
+
+# The photo form: click or type the point, in per cent
+
+
+def photo_change_url(photo):
+    return reverse("admin:articles_photo_change", args=[photo.pk])
+
+
+def photo_form_data(photo, **changes):
+    data = {
+        "caption": photo.caption,
+        "credit": photo.credit,
+        "alt_text": photo.alt_text,
+        "focal_x": "50",
+        "focal_y": "50",
+    }
+    return {**data, **changes}
+
+
+def test_photo_form_shows_the_photo_to_click_the_point_and_the_crops(client, journalist):
+    photo = striped_photo(focal_x=0.25, focal_y=0.6)
+    client.force_login(journalist)
+    tree = lxml_html.fromstring(client.get(photo_change_url(photo)).content.decode())
+    (picker,) = tree.xpath("//div[@class='focal-picker']")
+    assert picker.xpath(".//img[@class='focal-image']/@src") == [photo.src]
+    crops = picker.xpath(".//figure[@class='focal-crop']/img/@src")
+    assert crops == [photo.social.src, photo.card.src]
+    assert tree.xpath("//input[@name='focal_x']/@value") == ["25.0"]
+    assert tree.xpath("//input[@name='focal_y']/@value") == ["60.0"]
+    labels = [" ".join(label.text_content().split()) for label in tree.xpath("//label")]
+    assert "Điểm lấy nét ngang (%):" in labels and "Điểm lấy nét dọc (%):" in labels
+    assert "articles/admin/photo-focal.js" in client.get(photo_change_url(photo)).content.decode()
+
+
+def test_the_add_form_has_no_point_yet(client, journalist):
+    client.force_login(journalist)
+    html = client.get(reverse("admin:articles_photo_add")).content.decode()
+    assert 'name="focal_x"' not in html and "focal-picker" not in html
+
+
+def test_saving_the_photo_form_with_a_new_point_recuts_the_social_image(client, journalist):
+    photo = striped_photo()
+    assert dominant(social_image(photo)) == GREEN
+    client.force_login(journalist)
+    response = client.post(
+        photo_change_url(photo), photo_form_data(photo, focal_x="3.5", focal_y="40")
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    photo.refresh_from_db()
+    assert (photo.focal_x, photo.focal_y) == (0.035, 0.4)
+    assert dominant(social_image(photo)) == RED
+
+
+@pytest.mark.parametrize("value", ["150", "-1", "abc"])
+def test_a_point_outside_the_photo_is_refused_in_vietnamese(client, journalist, value):
+    photo = PhotoFactory()
+    client.force_login(journalist)
+    response = client.post(photo_change_url(photo), photo_form_data(photo, focal_x=value))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["focal_x"]
+    assert errors and all("Đảm bảo" in e or "Nhập một số" in e for e in errors), errors
+    photo.refresh_from_db()
+    assert photo.focal_x == 0.5
+
+
+def test_an_empty_box_keeps_the_point(client, journalist):
+    photo = striped_photo(focal_x=0.2)
+    client.force_login(journalist)
+    response = client.post(photo_change_url(photo), photo_form_data(photo, focal_x=""))
+    assert response.status_code == 302
+    photo.refresh_from_db()
+    assert photo.focal_x == 0.2
+
+
+def test_uploads_without_a_point_are_centred(client, journalist):
+    client.force_login(journalist)
+    upload = SimpleUploadedFile("anh.png", striped_png(300, 100).read())
+    response = client.post(
+        reverse("admin:articles_photo_upload"), {"image": upload, "caption": "Ảnh mới"}
+    )
+    assert response.status_code == 201, response.content
+    photo = Photo.objects.get()
+    assert (photo.focal_x, photo.focal_y) == (0.5, 0.5)
+    assert response.json()["photo"]["card"]["src"] == photo.card.src
+
+
+def test_the_photo_card_json_answers_only_who_may_use_the_library(client, editor):
+    photo = PhotoFactory()
+    url = reverse("admin:articles_photo_card", args=[photo.pk])
+    client.force_login(editor)
+    card = client.get(url).json()["photo"]["card"]
+    assert card == {"src": photo.card.src, "width": 800, "height": 533}
+    client.force_login(UserFactory(username="khach", is_staff=True))
+    assert client.get(url).status_code == 403
