@@ -359,6 +359,49 @@ def test_uploads_without_a_point_are_centred(client, journalist):
     assert response.json()["photo"]["card"]["src"] == photo.card.src
 
 
+# The article form: the lead photo as cards show it, and what shares will show
+
+
+def article_form(client, user, article):
+    client.force_login(user)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    tree = lxml_html.fromstring(client.get(url).content.decode())
+    (preview,) = tree.xpath("//div[@class='lead-photo-preview']")
+    note = " ".join(preview.xpath(".//p[@class='share-photo-note']")[0].text_content().split())
+    return preview, note
+
+
+def test_the_article_form_says_shares_show_the_lead_photo(client, editor):
+    lead, body_photo = PhotoFactory(caption="Ảnh đại diện"), PhotoFactory(caption="Trong bài")
+    article = ArticleFactory(
+        lead_photo=lead, body=f'<figure class="news-photo" data-photo-id="{body_photo.pk}">'
+    )
+    preview, note = article_form(client, editor, article)
+    assert note == "Ảnh khi bạn đọc chia sẻ bài: ảnh đại diện này."
+    assert preview.xpath(".//img[@class='lead-photo-image']/@src") == [lead.card.src]
+    # What lead-photo.js shows when the lead photo is taken away, before saving:
+    assert preview.xpath("./p/@data-body") == [
+        "Ảnh khi bạn đọc chia sẻ bài: ảnh đầu tiên trong thân bài, “{caption}”."
+    ]
+
+
+def test_the_article_form_says_shares_show_the_first_body_photo(client, editor):
+    body_photo = PhotoFactory(caption="Công nhân trong nhà máy")
+    article = ArticleFactory(
+        body=f'<p>Đoạn.</p><figure class="news-photo" data-photo-id="{body_photo.pk}">'
+    )
+    preview, note = article_form(client, editor, article)
+    assert note == (
+        "Ảnh khi bạn đọc chia sẻ bài: ảnh đầu tiên trong thân bài, “Công nhân trong nhà máy”."
+    )
+    assert preview.xpath(".//img[@class='lead-photo-image']/@hidden")
+
+
+def test_the_article_form_says_shares_show_no_photo(client, editor):
+    _, note = article_form(client, editor, ArticleFactory())
+    assert note.startswith("Ảnh khi bạn đọc chia sẻ bài: không có ảnh")
+
+
 def test_the_photo_card_json_answers_only_who_may_use_the_library(client, editor):
     photo = PhotoFactory()
     url = reverse("admin:articles_photo_card", args=[photo.pk])

@@ -260,8 +260,10 @@ class Article(NFCModel):
         ``body_photos``: the body's photos by id, as the article page already loaded them;
         without it they are read here.
         """
-        if self.lead_photo_id:
-            return self.lead_photo
+        return self.lead_photo if self.lead_photo_id else self.first_body_photo(body_photos)
+
+    def first_body_photo(self, body_photos: dict | None = None):
+        """The first photo of the body still in the library, or None."""
         ids = richtext.photo_ids(self.body)
         if body_photos is None:
             from .photo import Photo
