@@ -133,7 +133,7 @@ class PhotoAdmin(admin.ModelAdmin):
             '<div class="focal-picker" data-image-width="{}" data-image-height="{}">'
             '<div class="focal-frame"><img class="focal-image" src="{}" width="{}" height="{}" '
             'alt="{}"><span class="focal-marker" hidden></span></div>'
-            '<p class="help">{}</p><div class="focal-crops">{}</div></div>',
+            '<p class="focal-help">{}</p><div class="focal-crops">{}</div></div>',
             photo.width,
             photo.height,
             photo.src,
