@@ -190,6 +190,7 @@ def search(request):
 def article_context(article: Article, *, preview: bool = False) -> dict:
     """What ``articles/article_detail.html`` needs; a preview passes ``preview=True``."""
     photos = Photo.objects.in_bulk(richtext.photo_ids(article.body))
+    share_photo = article.share_photo(photos)
     return {
         "article": article,
         "body": richtext.render_body(article.body, photos),
@@ -198,9 +199,8 @@ def article_context(article: Article, *, preview: bool = False) -> dict:
         "related": related_articles(article),
         "preview": preview,
         "canonical_url": absolute_url(article.get_absolute_url()),
-        "share_image": (
-            absolute_url(article.lead_photo.rendition_url(1200)) if article.lead_photo else ""
-        ),
+        "share_photo": share_photo,
+        "share_image": share_photo.social if share_photo else None,
         "section_feed": reverse("articles:section_feed", kwargs={"slug": article.section.slug}),
     }
 

@@ -227,6 +227,12 @@ LOGGING = {
 NEWSROOM_SITE_NAME = env.str("NEWSROOM_SITE_NAME", default="Newsroom")
 NEWSROOM_SITE_URL = env.str("NEWSROOM_SITE_URL", default="http://127.0.0.1:8000")
 NEWSROOM_PHOTO_WIDTHS = (480, 800, 1200)
+# Crops cut around each photo's focal point when it is saved (articles/renditions.py): list
+# cards at one ratio (templates/articles/_card.html), and the image shares show (og:image),
+# the 1.91:1 that Facebook, Zalo and X show large.
+NEWSROOM_CARD_RATIO = (3, 2)
+NEWSROOM_CARD_WIDTHS = (480, 800)
+NEWSROOM_SOCIAL_SIZE = (1200, 630)
 # "Xem thêm": an article with hand-picked related articles shows those only; with this on,
 # the automatic choice tops them up to six (articles/related.py).
 NEWSROOM_RELATED_TOP_UP = env.bool("NEWSROOM_RELATED_TOP_UP", default=False)

@@ -129,7 +129,7 @@ def test_lead_photo_and_related_use_autocomplete_and_the_photo_shows(client, edi
     page = client.get(change_url(article)).content.decode()
     assert 'data-field-name="lead_photo"' in page
     assert 'data-field-name="to_article"' in page
-    assert f'src="{photo.src}"' in page
+    assert f'src="{photo.card.src}"' in page  # as list cards show it (issue #10)
     assert "Ảnh: Hoàng Tùng." in page
 
 

@@ -104,7 +104,10 @@ def test_article_head_has_canonical_description_social_cards_and_feeds(client, f
     assert tree.xpath("//meta[@name='description']/@content") == [full_article.sapo]
     assert tree.xpath("//meta[@property='og:url']/@content") == [url]
     image = tree.xpath("//meta[@property='og:image']/@content")[0]
-    assert image.startswith(SITE + "/media/") and image.endswith(".webp")
+    # The 1.91:1 JPEG crop (articles/renditions.py): crawlers that skip WebP show it too.
+    assert image.startswith(SITE + "/media/") and image.endswith(".jpg")
+    assert tree.xpath("//meta[@property='og:image:width']/@content") == ["1200"]
+    assert tree.xpath("//meta[@property='og:image:height']/@content") == ["630"]
     assert tree.xpath("//meta[@name='twitter:card']/@content") == ["summary_large_image"]
     assert tree.xpath("//meta[@name='twitter:image']/@content") == [image]
     feeds = tree.xpath("//head/link[@type='application/rss+xml']/@href")

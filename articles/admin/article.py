@@ -10,6 +10,7 @@ from django.db import connection
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from articles import autosave, presence, preview, publishing, richtext
 from articles.models import Article, Photo, RelatedArticle, Section
@@ -27,6 +28,22 @@ NOT_LINKABLE = (
 )
 NOT_USABLE_PHOTO = "Không có ảnh này trong thư viện ảnh bạn được xem."
 SAVE_AND_SUBMIT = "_save_and_submit"  # the form's "Lưu và gửi duyệt" button
+NO_LEAD_PHOTO = "Chưa chọn ảnh đại diện."
+LEAD_PHOTO_NO_CREDIT = "— chưa ghi tác giả ảnh"
+# Which photo readers' shares show (Article.share_photo); {caption} filled in.
+SHARE_LEAD = "Ảnh khi bạn đọc chia sẻ bài: ảnh đại diện này."
+SHARE_BODY = "Ảnh khi bạn đọc chia sẻ bài: ảnh đầu tiên trong thân bài, “{caption}”."
+SHARE_NONE = (
+    "Ảnh khi bạn đọc chia sẻ bài: không có ảnh (bài chưa có ảnh đại diện hay ảnh trong thân bài)."
+)
+
+
+def share_note(lead_photo, first_body_photo) -> str:
+    if lead_photo is not None:
+        return SHARE_LEAD
+    if first_body_photo is not None:
+        return SHARE_BODY.format(caption=first_body_photo.caption)
+    return SHARE_NONE
 
 
 class RelatedLinksFormSet(forms.BaseInlineFormSet):
@@ -210,7 +227,11 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
     object_history_template = "admin/articles/article/revision_list.html"
 
     class Media:
-        js = ["articles/admin/article-form.js", "articles/admin/photo-metadata.js"]
+        js = [
+            "articles/admin/article-form.js",
+            "articles/admin/photo-metadata.js",
+            "articles/admin/lead-photo.js",
+        ]
 
     # Display
 
@@ -224,15 +245,37 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
 
     @admin.display(description="ảnh đại diện đã chọn")
     def lead_photo_thumbnail(self, obj):
+        """The lead photo as list cards show it, and which photo readers' shares show;
+        lead-photo.js changes both as soon as another lead photo is picked."""
         photo = obj.lead_photo if obj and obj.lead_photo_id else None
-        if photo is None:
-            return "Chưa chọn ảnh (lưu bài để xem ảnh thu nhỏ)."
+        fallback = obj.first_body_photo() if obj and obj.pk else None
+        if photo is not None:
+            crop = photo.card
+            image = format_html(
+                '<img class="lead-photo-image" src="{}" alt="{}" width="{}" height="{}">',
+                crop.src,
+                photo.alt,
+                crop.width,
+                crop.height,
+            )
+            caption = f"{photo.caption} {photo.credit_line or LEAD_PHOTO_NO_CREDIT}"
+        else:
+            image = mark_safe('<img class="lead-photo-image" alt="" hidden>')
+            caption = NO_LEAD_PHOTO
         return format_html(
-            '<img src="{}" alt="{}" style="max-width:240px;height:auto"><br>{} {}',
-            photo.src,
-            photo.alt,
-            photo.caption,
-            photo.credit_line or "— chưa ghi tác giả ảnh",
+            '<div class="lead-photo-preview" data-card-url="{}" data-no-photo="{}" '
+            'data-no-credit="{}">{}<p class="lead-photo-caption">{}</p>'
+            '<p class="share-photo-note" role="status" data-lead="{}" data-body="{}" '
+            'data-none="{}">{}</p></div>',
+            reverse("admin:articles_photo_card", args=[0]),
+            NO_LEAD_PHOTO,
+            LEAD_PHOTO_NO_CREDIT,
+            image,
+            caption,
+            SHARE_LEAD,
+            SHARE_BODY,
+            SHARE_NONE,
+            share_note(photo, fallback),
         )
 
     @admin.display(description="nội dung")

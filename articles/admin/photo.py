@@ -1,14 +1,15 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from articles import images
+from articles import images, publishing
 from articles.models import Photo
 from articles.names import full_name
 from articles.text import search_fold
@@ -28,6 +29,7 @@ def thumbnail_url(photo):
 
 def photo_json(photo):
     """What the editor's picker and its placed figures show of a library photo."""
+    card = photo.card
     return {
         "id": photo.pk,
         "caption": photo.caption,
@@ -37,7 +39,15 @@ def photo_json(photo):
         "thumbnail": thumbnail_url(photo),
         "width": photo.width,
         "height": photo.height,
+        # As list cards show it (the article form's lead photo preview).
+        "card": {"src": card.src, "width": card.width, "height": card.height},
     }
+
+
+def _size_attrs(crop):
+    if not crop.width:
+        return ""
+    return format_html(' width="{}" height="{}"', crop.width, crop.height)
 
 
 def search_photos(queryset, term):
@@ -73,12 +83,25 @@ class PhotoAdmin(admin.ModelAdmin):
     # Searched through the folded search_text column, see get_search_results.
     search_fields = ["caption", "credit"]
     search_help_text = gettext_lazy("Tìm theo chú thích hoặc tác giả ảnh, có dấu hay không dấu.")
-    fields = ["image", "preview", "caption", "credit", "alt_text", "uploader", "uploaded_at"]
+    fields = [
+        "image",
+        "focal_point",
+        "focal_x",
+        "focal_y",
+        "caption",
+        "credit",
+        "alt_text",
+        "uploader",
+        "uploaded_at",
+    ]
+    # A new photo has no picture to point at yet: the centre, until it is saved.
+    FOCAL_FIELDS = ("focal_point", "focal_x", "focal_y")
 
     class Media:
-        js = ["articles/admin/photo-metadata.js"]
+        js = ["articles/admin/photo-metadata.js", "articles/admin/photo-focal.js"]
+        css = {"all": ["articles/admin/photo-focal.css"]}
 
-    readonly_fields = ["preview", "uploader", "uploaded_at"]
+    readonly_fields = ["focal_point", "uploader", "uploaded_at"]
 
     @admin.display(description=gettext_lazy("ảnh"))
     def thumbnail(self, photo):
@@ -90,11 +113,48 @@ class PhotoAdmin(admin.ModelAdmin):
             height,
         )
 
-    @admin.display(description=gettext_lazy("xem trước"))
-    def preview(self, photo):
+    @admin.display(description=gettext_lazy("điểm lấy nét"))
+    def focal_point(self, photo):
+        """The photo to click on, its marker, and the crops cut around the point
+        (photo-focal.js moves the marker and the crops as the point moves)."""
         if not photo.pk:
             return "—"
-        return format_html('<img src="{}" alt="" style="max-width:480px;height:auto">', photo.src)
+        social_w, social_h = settings.NEWSROOM_SOCIAL_SIZE
+        card_w, card_h = settings.NEWSROOM_CARD_RATIO
+        crops = [
+            (photo.social, social_w / social_h, _("Khi bạn đọc chia sẻ bài (1,91:1)")),
+            (
+                photo.card,
+                card_w / card_h,
+                _("Trong danh sách bài (%(w)s:%(h)s)") % {"w": card_w, "h": card_h},
+            ),
+        ]
+        return format_html(
+            '<div class="focal-picker" data-image-width="{}" data-image-height="{}">'
+            '<div class="focal-frame"><img class="focal-image" src="{}" width="{}" height="{}" '
+            'alt="{}"><span class="focal-marker" hidden></span></div>'
+            '<p class="focal-help">{}</p><div class="focal-crops">{}</div></div>',
+            photo.width,
+            photo.height,
+            photo.src,
+            photo.width,
+            photo.height,
+            _("Ảnh để chọn điểm lấy nét"),
+            _(
+                "Bấm vào chỗ quan trọng nhất của ảnh (gương mặt, chủ thể): ảnh chia sẻ và "
+                "ảnh trong danh sách bài được cắt quanh điểm đó khi lưu. Hoặc gõ số vào "
+                "hai ô bên dưới."
+            ),
+            format_html_join(
+                "",
+                '<figure class="focal-crop" data-ratio="{}"><img src="{}" alt=""{}>'
+                "<figcaption>{}</figcaption></figure>",
+                (
+                    (f"{ratio:.4f}", crop.src, _size_attrs(crop), caption)
+                    for crop, ratio, caption in crops
+                ),
+            ),
+        )
 
     @admin.display(description=gettext_lazy("tác giả ảnh"), ordering="credit")
     def credit_display(self, photo):
@@ -124,6 +184,12 @@ class PhotoAdmin(admin.ModelAdmin):
         """``Caption — Ảnh: Hoàng Tùng (1200×800, #12)`` for the lead photo autocomplete."""
         credit = f"Ảnh: {photo.credit}" if photo.credit else "chưa ghi tác giả ảnh"
         return f"{photo.caption} — {credit} ({photo.width}×{photo.height}, #{photo.pk})"
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if obj is None:
+            return [name for name in fields if name not in self.FOCAL_FIELDS]
+        return fields
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -177,7 +243,7 @@ class PhotoAdmin(admin.ModelAdmin):
         """One photo as a figure placed in the editor shows it."""
         if not self.has_view_permission(request):
             return self._refuse_json(_("Bạn không có quyền xem thư viện ảnh."))
-        photo = Photo.objects.filter(pk=pk).first()
+        photo = publishing.usable_photos(request.user).filter(pk=pk).first()
         if photo is None:
             message = _("Ảnh số %(id)s không còn trong thư viện.") % {"id": pk}
             return JsonResponse({"error": message}, status=404)

@@ -46,10 +46,30 @@ class PhotoImageField(forms.FileField):
         return images.reencode(f, image_format)
 
 
+class FocalPercentField(forms.FloatField):
+    """One coordinate of the focal point as people read it, in per cent of the width or
+    height; the model keeps the fraction (``Photo.focal_x``). Left empty, it is unchanged."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "widget", forms.NumberInput(attrs={"step": "0.1", "class": "vIntegerField"})
+        )
+        super().__init__(min_value=0, max_value=100, required=False, **kwargs)
+
+
 class PhotoForm(forms.ModelForm):
+    focal_x = FocalPercentField(
+        label=_("Điểm lấy nét ngang (%)"),
+        help_text=_("0 là mép trái, 100 là mép phải của ảnh."),
+    )
+    focal_y = FocalPercentField(
+        label=_("Điểm lấy nét dọc (%)"),
+        help_text=_("0 là mép trên, 100 là mép dưới của ảnh."),
+    )
+
     class Meta:
         model = Photo
-        fields = ["image", "caption", "credit", "alt_text"]
+        fields = ["image", "caption", "credit", "alt_text", "focal_x", "focal_y"]
         field_classes = {"image": PhotoImageField}
         widgets = {
             "image": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
@@ -63,6 +83,20 @@ class PhotoForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Left empty, the caption and credit come from the file's own metadata (clean).
         self.fields["caption"].required = False
+        for name in ("focal_x", "focal_y"):
+            self.initial[name] = round(getattr(self.instance, name) * 100, 1)
+
+    def _clean_focal(self, name):
+        percent = self.cleaned_data.get(name)
+        if percent is None:  # left empty, or not sent (the editor's upload dialog)
+            return getattr(self.instance, name)
+        return percent / 100
+
+    def clean_focal_x(self):
+        return self._clean_focal("focal_x")
+
+    def clean_focal_y(self):
+        return self._clean_focal("focal_y")
 
     def clean(self):
         cleaned = super().clean()

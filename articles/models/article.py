@@ -267,6 +267,23 @@ class Article(NFCModel):
     def location_display(self):
         return self.location.upper()
 
+    def share_photo(self, body_photos: dict | None = None):
+        """The photo readers' shares show: the lead photo, else the body's first photo.
+
+        ``body_photos``: the body's photos by id, as the article page already loaded them;
+        without it they are read here.
+        """
+        return self.lead_photo if self.lead_photo_id else self.first_body_photo(body_photos)
+
+    def first_body_photo(self, body_photos: dict | None = None):
+        """The first photo of the body still in the library, or None."""
+        ids = richtext.photo_ids(self.body)
+        if body_photos is None:
+            from .photo import Photo
+
+            body_photos = Photo.objects.in_bulk(ids)
+        return next((body_photos[pk] for pk in ids if pk in body_photos), None)
+
     @cached_property
     def related_in_order(self):
         return [link.to_article for link in self.related_links.select_related("to_article")]

@@ -1,5 +1,7 @@
+import math
 import os
 import uuid
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,6 +18,9 @@ from articles.text import search_fold
 from .base import NFCModel
 
 ALLOWED_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+FOCAL_POINT_OUTSIDE = _(
+    "Điểm lấy nét phải nằm trong ảnh: mỗi toạ độ từ 0 đến 1, tức từ 0 đến 100 phần trăm."
+)
 
 
 def photo_upload_to(instance, filename):
@@ -68,6 +73,10 @@ class Photo(NFCModel):
     # Storage names of the WebP renditions by width, plus a JPEG fallback; made once
     # by articles.renditions when the file is saved, read by reader pages as they are.
     renditions = models.JSONField(_("bản thu nhỏ"), default=dict, blank=True, editable=False)
+    # Where the crops (the social image, list cards) are centred, as fractions of the width
+    # and of the height from the top left corner: 0.5, 0.5 is the middle (issue #10).
+    focal_x = models.FloatField(_("điểm lấy nét ngang"), default=0.5)
+    focal_y = models.FloatField(_("điểm lấy nét dọc"), default=0.5)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người tải lên"),
@@ -85,12 +94,20 @@ class Photo(NFCModel):
         ordering = ["-uploaded_at", "-pk"]
         verbose_name = _("ảnh")
         verbose_name_plural = _("thư viện ảnh")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1),
+                name="photo_focal_point_inside",
+                violation_error_message=FOCAL_POINT_OUTSIDE,
+            )
+        ]
 
     def __str__(self):
         return self.caption[:80]
 
     def clean(self):
         self.credit = _strip_credit_prefix(self.credit)
+        self._check_focal_point()
         if self._needs_reencoding():
             try:
                 images.check(self.image)
@@ -102,6 +119,7 @@ class Photo(NFCModel):
 
         self.credit = _strip_credit_prefix(self.credit)
         self.search_text = search_fold(f"{self.caption} {self.credit}")
+        self._check_focal_point()  # the shell and importers too, before the database says no
         file_changed = self._has_new_file()
         # Every door (forms, shell, importers) stores a re-encoded file within the limits;
         # the admin's forms re-encode while validating, so their file is stored as it is.
@@ -113,6 +131,17 @@ class Photo(NFCModel):
         super().save(*args, **kwargs)
         if self.image and (file_changed or not self.renditions):
             renditions.make(self)
+        elif self.image and not renditions.crops_are_current(self):
+            renditions.make_crops(self)  # the focal point moved (or a row from before crops)
+
+    def _check_focal_point(self):
+        errors = {
+            name: FOCAL_POINT_OUTSIDE
+            for name in ("focal_x", "focal_y")
+            if not _is_fraction(getattr(self, name))
+        }
+        if errors:
+            raise ValidationError(errors)
 
     def _has_new_file(self):
         return bool(self.image) and not getattr(self.image, "_committed", True)
@@ -152,6 +181,40 @@ class Photo(NFCModel):
             if width >= min_width:
                 return self._url(name)
         return self._url(sizes[-1][1]) if sizes else self.src
+
+    @property
+    def card(self) -> "Crop":
+        """The list cards' crop (``NEWSROOM_CARD_RATIO``, around the focal point); the whole
+        photo for a row whose crops were never made."""
+        card = self.renditions.get("card")
+        if not card:
+            return Crop(self.src, self.srcset, self.width, self.height)
+        srcset = ", ".join(f"{self._url(name)} {width}w" for width, name in card["webp"])
+        return Crop(self._url(card["fallback"]), srcset, *card["size"])
+
+    @property
+    def social(self) -> "Crop":
+        """The JPEG that shares show (``NEWSROOM_SOCIAL_SIZE``, around the focal point); for a
+        row whose crops were never made, a whole-photo rendition of unknown size (0 × 0)."""
+        social = self.renditions.get("social")
+        if not social:
+            return Crop(self.rendition_url(1200), "", 0, 0)
+        return Crop(self._url(social["name"]), "", *social["size"])
+
+
+class Crop(NamedTuple):
+    src: str
+    srcset: str
+    width: int
+    height: int
+
+
+def _is_fraction(value) -> bool:
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return False
+    return math.isfinite(value) and 0 <= value <= 1
 
 
 def _strip_credit_prefix(credit):

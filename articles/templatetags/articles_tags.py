@@ -66,8 +66,9 @@ def json_ld_script(data: dict) -> str:
 
 
 @register.simple_tag
-def news_article_json_ld(article, tags, authors):
-    """The schema.org ``NewsArticle`` of an article page."""
+def news_article_json_ld(article, tags, authors, share_image=None):
+    """The schema.org ``NewsArticle`` of an article page; ``share_image`` is the social crop
+    (``Photo.social``) of the photo shares show."""
     modified = max(filter(None, [article.updated_at, article.published_at]))
     data = {
         "@context": "https://schema.org",
@@ -88,6 +89,6 @@ def news_article_json_ld(article, tags, authors):
         "keywords": [tag.name for tag in tags],
         "inLanguage": "vi",
     }
-    if article.lead_photo:
-        data["image"] = [absolute_url(article.lead_photo.rendition_url(1200))]
+    if share_image:
+        data["image"] = [absolute_url(share_image.src)]
     return json_ld_script(data)
