@@ -19,6 +19,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
@@ -481,7 +482,8 @@ def pending_article(article: Article, pending: PendingEdit) -> Article:
     return copy
 
 
-def _apply_related(article: Article, picks: list) -> None:
+def set_related(article: Article, picks: list) -> None:
+    """Make ``article``'s hand-picked related articles exactly ``picks``, ``(id, position)``."""
     position_of = dict(picks)
     found = Article.objects.filter(pk__in=position_of).values_list("pk", flat=True)
     position_of = {pk: position_of[pk] for pk in found}  # an article deleted since is gone
@@ -529,12 +531,9 @@ def publish_pending(article: Article, *, by: User, version: int) -> Article:
     current._change_reason = "Cập nhật bài"
     current.save()
     current.tags.set(data.get("tags", []))
-    current.authors.set(
-        type(by)
-        ._default_manager.filter(pk__in=data.get("authors", []))
-        .values_list("pk", flat=True)
-    )
-    _apply_related(current, data.get("related", []))
+    people = get_user_model().objects.filter(pk__in=data.get("authors", []))
+    current.authors.set(people.values_list("pk", flat=True))
+    set_related(current, data.get("related", []))
     who = pending.edited_by
     saved = timezone.localtime(pending.updated_at).strftime("%H:%M %d/%m/%Y")
     note = f"Cập nhật bài: thay đổi lưu lúc {saved}"
