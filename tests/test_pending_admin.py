@@ -250,3 +250,32 @@ def test_a_pending_edit_of_an_unpublished_article_is_saved_with_it(client, edito
     live.refresh_from_db()
     assert (live.title, live.status) == (NEW, Status.DRAFT)
     assert not PendingEdit.objects.exists()
+
+
+def test_restoring_a_revision_of_a_live_article_says_it_waits(client, editor, live):
+    client.force_login(editor)
+    client.post(change_url(live), as_posted(client.get(change_url(live)), title=NEW))
+    client.post(pending_url(live), {"version": Article.objects.get(pk=live.pk).version})
+    first = live.history.order_by("history_date").first()
+    url = reverse("admin:articles_article_revision_restore", args=[live.pk, first.history_id])
+    text = client.post(url, follow=True).content.decode()
+    assert "thành thay đổi chưa xuất bản" in text and BANNER in text
+    assert reader_title(client, live) == NEW
+
+
+def test_an_article_cannot_pick_itself(client, editor):
+    article = ArticleFactory()
+    client.force_login(editor)
+    data = as_posted(client.get(change_url(article)))
+    data.update(
+        {
+            "related_links-TOTAL_FORMS": "1",
+            "related_links-0-to_article": article.pk,
+            "related_links-0-position": "0",
+            "related_links-0-from_article": article.pk,
+        }
+    )
+    response = client.post(change_url(article), data)
+    assert response.status_code == 200
+    assert "không thể liên quan đến chính nó" in response.content.decode()
+    assert not RelatedArticle.objects.exists()

@@ -197,9 +197,13 @@ class ArticleViewsMixin:
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
-                messages.success(
-                    request, f"Đã khôi phục nội dung phiên bản {revision.version} thành bản mới."
-                )
+                done = f"Đã khôi phục nội dung phiên bản {revision.version} thành bản mới."
+                if publishing.stages_edits(article):
+                    done = (
+                        f"Đã khôi phục nội dung phiên bản {revision.version} thành thay đổi "
+                        "chưa xuất bản: bạn đọc thấy khi biên tập viên bấm “Cập nhật bài”."
+                    )
+                messages.success(request, done)
             return redirect("admin:articles_article_change", article.pk)
         context = {
             **self.admin_site.each_context(request),
