@@ -143,16 +143,21 @@ def as_article(autosave: Autosave, current: Article) -> Article:
     return article
 
 
-def offer(user: User, article: Article):
+def offer(user: User, article: Article, pending=None):
     """``(autosave, changes)`` when ``user`` has an autosave of ``article`` whose content
-    differs from the saved article; None otherwise (an identical one is deleted)."""
+    differs from the saved article (its ``pending`` edit when it has one: what the form
+    shows); None otherwise (an identical one is deleted)."""
     from articles.admin import revisions
 
     autosave = of(user, article)
     if autosave is None:
         return None
+    if pending is not None:
+        article = publishing.pending_article(article, pending)
+        current_tags = sorted(pending.data.get("tags", []))
+    else:
+        current_tags = sorted(tag.name for tag in article.tags.all())
     changes = revisions.diff(article, as_article(autosave, article))
-    current_tags = sorted(tag.name for tag in article.tags.all())
     if "tags" in autosave.data and sorted(autosave.data["tags"]) != current_tags:
         changes.append(
             {

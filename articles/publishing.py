@@ -4,6 +4,14 @@ The admin (buttons, actions, ``save_model``, the calendar) only calls these func
 Each function locks the article's row, decides from what the database holds (never from
 what a form sent), records a ``StateChange`` and bumps ``version`` so a form loaded
 before the change cannot silently overwrite it.
+
+A live article is not rewritten by a save (issue #10): ``stage_edit`` keeps the edit as the
+article's ``PendingEdit`` and readers see the article as it was until an editor puts it on
+the page with ``publish_pending`` ("Cập nhật bài"), or saves with ``publish_now`` ("Lưu và
+xuất bản ngay"). Staging bumps ``version`` too (without touching the rest of the row), so
+one counter guards both: a form loaded before someone staged, published or discarded an
+edit is refused like one loaded before a save, and every form shows the pending edit,
+so a save that passes the check carries it.
 """
 
 from __future__ import annotations
@@ -11,13 +19,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from articles import richtext
-from articles.models import Article, Photo, StateChange
+from articles.models import Article, PendingEdit, Photo, RelatedArticle, StateChange
+from articles.models.tag import clean_tag_names
+from articles.names import full_name
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser as User
@@ -35,6 +46,11 @@ class EditConflict(Exception):
         super().__init__(f"article {article_pk}: version {loaded_version} is stale")
         self.article_pk = article_pk
         self.loaded_version = loaded_version
+
+
+class WentLive(EditConflict):
+    """The article went live on its schedule after the form was read: its edit now has to
+    wait as a pending edit (the admin runs the save again and stages it)."""
 
 
 def is_editor(user: User) -> bool:
@@ -64,12 +80,26 @@ def can_view(user: User, article: Article) -> bool:
 
 
 def can_edit(user: User, article: Article) -> bool:
-    """Editors edit any article; a journalist edits their own drafts and returned ones."""
+    """Editors edit any article; a journalist edits their own drafts and returned ones, and
+    their own live article, whose edits then wait for an editor (``stage_edit``)."""
     if not (user.is_active and user.has_perm("articles.change_article")):
         return False
     if is_editor(user):
         return True
-    return article.status in EDITABLE_BY_AUTHOR and is_author(user, article)
+    return (article.status in EDITABLE_BY_AUTHOR or article.is_live) and is_author(user, article)
+
+
+def stages_edits(article: Article) -> bool:
+    """A save of ``article`` waits as a pending edit: readers see the article now. A
+    scheduled one is not on the site yet, so its saves are written at once, as a draft's."""
+    return article.is_live
+
+
+def pending_of(article: Article) -> PendingEdit | None:
+    """The edit of ``article`` saved and not yet on its page, if any."""
+    if article.pk is None:
+        return None
+    return PendingEdit.objects.select_related("edited_by").filter(article=article.pk).first()
 
 
 def _written_by(user: User) -> Q:
@@ -134,6 +164,11 @@ def available_actions(user: User, article: Article) -> list[str]:
         if article.is_scheduled:
             actions.append("reschedule")
         actions.append("unpublish")
+    if article.pk is not None and PendingEdit.objects.filter(article=article.pk).exists():
+        if article.is_live and can_publish(user):
+            actions.append("publish_pending")
+        if can_edit(user, article):
+            actions.append("discard_pending")
     return actions
 
 
@@ -320,41 +355,235 @@ def unpublish(article: Article, *, by: User, note: str = "") -> Article:
     )
 
 
-@transaction.atomic
-def save_edit(article: Article, *, by: User, version: int) -> Article:
-    """Save ``article``'s content if nobody saved since ``version`` was loaded.
-
-    The guard is one ``UPDATE … SET version = version + 1 WHERE pk = … AND version = …``:
-    of two forms loaded at the same version exactly one matches a row; the other gets
-    ``EditConflict``. State, schedule and creator always come from the database.
-    """
-    current = _locked(article)
-    _refuse_unless(can_edit(by, current), "Bạn không có quyền sửa bài này.")
+def _claim(article: Article, version: int) -> None:
+    # One UPDATE … SET version = version + 1 WHERE pk = … AND version = …: of two forms
+    # loaded at the same version exactly one matches a row; the other gets EditConflict.
     claimed = Article.objects.filter(pk=article.pk, version=version).update(
         version=F("version") + 1
     )
     if not claimed:
         raise EditConflict(article.pk, version)
+
+
+def _note_update(article: Article, *, by: User, note: str) -> None:
+    # A live article changed for readers: a line in the trail, its state unchanged.
+    StateChange.objects.create(
+        article=article,
+        from_status=article.status,
+        to_status=article.status,
+        published_at=article.published_at,
+        by=by,
+        note=note,
+    )
+
+
+@transaction.atomic
+def save_edit(article: Article, *, by: User, version: int, publish_now: bool = False) -> Article:
+    """Save ``article``'s content if nobody saved since ``version`` was loaded.
+
+    The guard is one ``UPDATE … SET version = version + 1 WHERE pk = … AND version = …``:
+    of two forms loaded at the same version exactly one matches a row; the other gets
+    ``EditConflict``. State, schedule and creator always come from the database.
+
+    A live article is written only with ``publish_now`` (an editor's "Lưu và xuất bản
+    ngay", recorded in the trail); otherwise its edit waits (``stage_edit``). The save
+    carries the pending edit (the form showed it), which is then gone.
+    """
+    current = _locked(article)
+    _refuse_unless(can_edit(by, current), "Bạn không có quyền sửa bài này.")
+    live = stages_edits(current)
+    if live and not publish_now:
+        raise WentLive(article.pk, version)
+    if live:
+        _refuse_unless(
+            can_publish(by), "Chỉ biên tập viên mới lưu và xuất bản ngay bài đang trên trang."
+        )
+    _claim(article, version)
     article.version = version + 1
     article.status, article.published_at = current.status, current.published_at
     article.created_by_id = current.created_by_id
     article._history_user = by
+    if live:
+        article._change_reason = "Lưu và xuất bản ngay"
     article.save()
+    PendingEdit.objects.filter(article=current).delete()
+    if live:
+        _note_update(article, by=by, note="Lưu và xuất bản ngay (sửa nhanh, không chờ duyệt).")
     return article
+
+
+def content_of(article: Article) -> dict:
+    """What a pending edit holds, as ``article`` is saved now."""
+    return {
+        **{name: getattr(article, name) for name in CONTENT_FIELDS},
+        "tags": [tag.name for tag in article.tags.all()],
+        "authors": sorted(article.authors.values_list("pk", flat=True)),
+        "related": [
+            [link.to_article_id, link.position]
+            for link in article.related_links.order_by("position", "pk")
+        ],
+    }
+
+
+def _stage(current: Article, data: dict, *, by: User) -> PendingEdit | None:
+    if data == content_of(current):  # back to what readers see: nothing waits
+        PendingEdit.objects.filter(article=current).delete()
+        return None
+    pending, _created = PendingEdit.objects.update_or_create(
+        article=current, defaults={"data": data, "edited_by": by}
+    )
+    return pending
+
+
+@transaction.atomic
+def stage_edit(
+    article: Article,
+    *,
+    by: User,
+    version: int,
+    tags: list[str],
+    authors: list[int],
+    related: list[tuple[int, int]],
+) -> PendingEdit | None:
+    """Keep an edit of a live article pending: readers see the article as it was until an
+    editor publishes it (``publish_pending``). ``article`` holds the edited fields (the row
+    is not written); ``tags`` in order, ``authors`` ids, ``related`` ``(id, position)``
+    picks. The same version check as ``save_edit``. None when the edit brings the article
+    back to what readers see (the pending edit, if any, is then dropped)."""
+    current = _locked(article)
+    _refuse_unless(can_edit(by, current), "Bạn không có quyền sửa bài này.")
+    if not stages_edits(current):
+        raise ValidationError("Bài không ở trên trang: hãy lưu thẳng, không cần chờ xuất bản.")
+    _claim(article, version)
+    article.derive()  # what the preview and the diff show is what a save would store
+    picks, seen = [], {article.pk}
+    for pk, position in sorted(related, key=lambda pick: pick[1]):
+        if pk not in seen:
+            seen.add(pk)
+            picks.append([pk, position])
+    data = {
+        **{name: getattr(article, name) for name in CONTENT_FIELDS},
+        "tags": clean_tag_names(tags),
+        "authors": sorted({int(pk) for pk in authors}),
+        "related": picks,
+    }
+    pending = _stage(current, data, by=by)
+    article.version = version + 1
+    article.status, article.published_at = current.status, current.published_at
+    return pending
+
+
+def pending_article(article: Article, pending: PendingEdit) -> Article:
+    """An unsaved copy of ``article`` holding the pending edit's fields, to show or compare
+    (tags, authors and picks are in ``pending.data``)."""
+    copy = Article.objects.get(pk=article.pk)
+    for name in CONTENT_FIELDS:
+        setattr(copy, name, pending.data.get(name, getattr(copy, name)))
+    return copy
+
+
+def set_related(article: Article, picks: list) -> None:
+    """Make ``article``'s hand-picked related articles exactly ``picks``, ``(id, position)``."""
+    position_of = dict(picks)
+    found = Article.objects.filter(pk__in=position_of).values_list("pk", flat=True)
+    position_of = {pk: position_of[pk] for pk in found}  # an article deleted since is gone
+    # One row at a time: the receivers ("Xem thêm", the page cache) see every change.
+    for link in article.related_links.all():
+        position = position_of.pop(link.to_article_id, None)
+        if position is None:
+            link.delete()
+        elif link.position != position:
+            link.position = position
+            link.save(update_fields=["position"])
+    for pk, position in position_of.items():
+        RelatedArticle.objects.create(from_article=article, to_article_id=pk, position=position)
+
+
+@transaction.atomic
+def publish_pending(article: Article, *, by: User, version: int) -> Article:
+    """Put ``article``'s pending edit on its page ("Cập nhật bài"): saved as any save is
+    (a new revision and version; the page cache and "Xem thêm" follow), recorded in the
+    trail. ``version`` is the one the editor reviewed the changes at: a later change to the
+    pending edit is refused, so what goes out is what was shown."""
+    current = _locked(article)
+    _refuse_unless(can_publish(by), "Chỉ biên tập viên mới cập nhật bài đang trên trang.")
+    pending = PendingEdit.objects.select_for_update().filter(article=current).first()
+    if pending is None:
+        raise ValidationError("Bài không có thay đổi nào chờ xuất bản.")
+    if version != current.version:
+        raise ValidationError(
+            "Bài vừa được thay đổi sau khi bạn xem; hãy xem lại những gì sẽ đổi rồi cập nhật."
+        )
+    if not current.is_live:
+        raise ValidationError("Bài không ở trên trang; hãy mở bài và lưu để giữ thay đổi.")
+    data = pending.data
+    for name in CONTENT_FIELDS:
+        setattr(current, name, data.get(name, getattr(current, name)))
+    if current.lead_photo_id and not Photo.objects.filter(pk=current.lead_photo_id).exists():
+        current.lead_photo_id = None  # deleted since: as the foreign key would (SET_NULL)
+    missing = photos_without_credit(current)
+    if missing:
+        names = "; ".join(f"“{p.caption[:60]}” (#{p.pk})" for p in missing)
+        raise ValidationError(f"Chưa cập nhật: ảnh chưa ghi tên tác giả ảnh: {names}.")
+    current.full_clean(exclude=["created_by"])
+    current.version += 1
+    current._history_user = by
+    current._change_reason = "Cập nhật bài"
+    current.save()
+    current.tags.set(data.get("tags", []))
+    people = get_user_model().objects.filter(pk__in=data.get("authors", []))
+    current.authors.set(people.values_list("pk", flat=True))
+    set_related(current, data.get("related", []))
+    who = pending.edited_by
+    saved = timezone.localtime(pending.updated_at).strftime("%H:%M %d/%m/%Y")
+    note = f"Cập nhật bài: thay đổi lưu lúc {saved}"
+    if who is not None:
+        note += f" bởi {full_name(who)}"
+    _note_update(current, by=by, note=f"{note}.")
+    pending.delete()
+    for name in (*CONTENT_FIELDS, "version", "slug"):
+        setattr(article, name, getattr(current, name))
+    return current
+
+
+@transaction.atomic
+def discard_pending(article: Article, *, by: User, version: int | None = None) -> None:
+    """Drop ``article``'s pending edit ("Bỏ thay đổi chưa xuất bản"); readers saw nothing of
+    it. With ``version``, only if nothing changed since it was loaded."""
+    current = _locked(article)
+    _refuse_unless(can_edit(by, current), "Bạn không có quyền bỏ thay đổi của bài này.")
+    pending = PendingEdit.objects.filter(article=current).first()
+    if pending is None:
+        raise ValidationError("Bài không có thay đổi nào chờ xuất bản.")
+    if version is not None and version != current.version:
+        raise ValidationError("Bài vừa được thay đổi sau khi bạn mở; hãy xem lại rồi thử lại.")
+    _claim(current, current.version)  # a form showing the edit is now out of date
+    pending.delete()
+    article.version = current.version + 1
 
 
 @transaction.atomic
 def restore(article: Article, *, by: User, revision) -> Article:
-    """Bring back the content of ``revision`` (a historical record) as a new revision."""
+    """Bring back the content of ``revision`` (a historical record) as a new revision; on a
+    live article, as its pending edit (readers see it once it is published)."""
     current = _locked(article)
     _refuse_unless(can_edit(by, current), "Bạn không có quyền khôi phục phiên bản của bài này.")
     if revision.id != current.pk:
         raise ValidationError("Phiên bản này không thuộc bài viết đang mở.")
+    if stages_edits(current):
+        pending = PendingEdit.objects.filter(article=current).first()
+        data = dict(pending.data) if pending else content_of(current)
+        data.update({name: getattr(revision, name) for name in CONTENT_FIELDS})
+        _claim(current, current.version)
+        _stage(current, data, by=by)
+        article.refresh_from_db()
+        return current
     for name in CONTENT_FIELDS:
         setattr(current, name, getattr(revision, name))
     current.version += 1
     current._history_user = by
     current._change_reason = f"Khôi phục phiên bản {revision.version}"
     current.save()
+    PendingEdit.objects.filter(article=current).delete()
     article.refresh_from_db()
     return current

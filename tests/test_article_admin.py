@@ -184,9 +184,16 @@ def test_journalist_cannot_edit_another_authors_article(client, journalist, othe
     assert snapshot(article) == before
 
 
-@pytest.mark.parametrize("status", [Status.SUBMITTED, Status.PUBLISHED])
-def test_journalist_cannot_edit_own_article_once_submitted(client, journalist, status):
-    article = own_article(journalist, status=status, published_at=timezone.now())
+@pytest.mark.parametrize("scheduled", [False, True])
+def test_journalist_cannot_edit_own_article_once_submitted(client, journalist, scheduled):
+    """Submitted, or scheduled: the editors have it (a live one is edited as a pending edit,
+    tests/test_pending_admin.py)."""
+    if scheduled:
+        article = own_article(
+            journalist, status=Status.PUBLISHED, published_at=timezone.now() + timedelta(days=1)
+        )
+    else:
+        article = own_article(journalist, status=Status.SUBMITTED)
     before = snapshot(article)
     client.force_login(journalist)
     page = client.get(change_url(article))
@@ -198,12 +205,20 @@ def test_journalist_cannot_edit_own_article_once_submitted(client, journalist, s
 
 
 def test_editor_edits_any_article(client, editor, journalist):
+    """A live one's save waits as a pending edit (issue #10); readers still see the old."""
+    for article in (own_article(journalist, status=Status.SUBMITTED), own_article(journalist)):
+        client.force_login(editor)
+        response = client.post(change_url(article), form_data(article, title="Biên tập lại"))
+        assert response.status_code == 302
+        article.refresh_from_db()
+        assert article.title == "Biên tập lại"
     article = own_article(journalist, live=True)
-    client.force_login(editor)
+    title = article.title
     response = client.post(change_url(article), form_data(article, title="Biên tập lại"))
     assert response.status_code == 302
     article.refresh_from_db()
-    assert (article.title, article.status) == ("Biên tập lại", Status.PUBLISHED)
+    assert (article.title, article.status) == (title, Status.PUBLISHED)
+    assert article.pending_edit.data["title"] == "Biên tập lại"
 
 
 # The list

@@ -123,9 +123,16 @@ def test_restore_keeps_the_state(editor):
     article = ArticleFactory(title="Bản cũ")
     original = article.history.get()
     publishing.publish(article, by=editor)
+    article.title = "Bản mới"
+    publishing.save_edit(article, by=editor, version=article.version, publish_now=True)
     publishing.restore(article, by=editor, revision=original)
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
+    # Live: the restored content waits like any edit of a live article (issue #10).
+    assert article.title == "Bản mới"
+    publishing.publish_pending(article, by=editor, version=article.version)
+    article.refresh_from_db()
+    assert (article.title, article.status) == ("Bản cũ", Article.Status.PUBLISHED)
 
 
 # Two people, one article

@@ -26,17 +26,21 @@ def workflow(client, article, action, **data):
 # can_edit
 
 
-def test_journalist_edits_own_drafts_and_returned_articles_only(journalist, other_journalist):
+def test_journalist_edits_own_drafts_returned_and_live_articles_only(journalist, other_journalist):
+    """A live one too since issue #10: their edit then waits for an editor (stage_edit)."""
     article = own_article(journalist)
     assert publishing.can_edit(journalist, article)
     assert not publishing.can_edit(other_journalist, article)
-    for status, editable in [
-        (Status.RETURNED, True),
-        (Status.SUBMITTED, False),
-        (Status.PUBLISHED, False),
+    now = timezone.now()
+    for status, published_at, editable in [
+        (Status.RETURNED, None, True),
+        (Status.SUBMITTED, None, False),
+        (Status.PUBLISHED, now + timedelta(hours=1), False),  # scheduled
+        (Status.PUBLISHED, now - timedelta(hours=1), True),  # live: staged
     ]:
-        article.status = status
+        article.status, article.published_at = status, published_at
         assert publishing.can_edit(journalist, article) is editable
+    assert not publishing.can_edit(other_journalist, article)
 
 
 def test_a_co_author_edits_too(journalist, other_journalist):

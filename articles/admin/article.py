@@ -7,20 +7,20 @@ from django.contrib.admin.utils import flatten_fieldsets, lookup_spawns_duplicat
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles import autosave, presence, preview, publishing, richtext
-from articles.models import Article, Photo, RelatedArticle, Section
+from articles.models import Article, PendingEdit, Photo, RelatedArticle, Section
 from articles.names import full_name
 from articles.search import query_words, vector_query
 
 from . import revisions
 from .article_views import ArticleViewsMixin
 from .changelist import ArticleChangeList
-from .forms import ArticleForm
+from .forms import ArticleForm, pending_initial
 from .paginator import EstimatedCountPaginator
 
 NOT_LINKABLE = (
@@ -46,19 +46,67 @@ def share_note(lead_photo, first_body_photo) -> str:
     return SHARE_NONE
 
 
+SAVE_AND_PUBLISH = "_save_and_publish"  # an editor's "Lưu và xuất bản ngay" on a live article
+RELATED_PREFIX = "related_links"
+STAGED_MESSAGE = (
+    "Đã lưu “{article}” thành thay đổi chưa xuất bản: bạn đọc vẫn thấy bản cũ cho tới khi "
+    "biên tập viên bấm “Cập nhật bài”."
+)
+UNCHANGED_MESSAGE = (
+    "“{article}” không khác bản bạn đọc đang thấy; không có thay đổi nào chờ xuất bản."
+)
+
+
+def pending_for(request, article):
+    """The article's pending edit, read once per request (the form, the picks, the page)."""
+    if article is None or article.pk is None:
+        return None
+    found = request.__dict__.setdefault("_pending_edits", {})
+    if article.pk not in found:
+        found[article.pk] = publishing.pending_of(article)
+    return found[article.pk]
+
+
+def picks_as_list(request, article) -> bool:
+    """The picks form is the pending edit's list (new rows, nothing of the links readers see):
+    when the form is opened on a pending edit, and when such a form is posted (no existing
+    rows in it, while the article has links). Saved as a whole list
+    (``publishing.set_related``), not row by row over the links it does not show."""
+    if request.method == "POST":
+        return request.POST.get(f"{RELATED_PREFIX}-INITIAL_FORMS") == "0" and (
+            article is not None and article.pk is not None and article.related_links.exists()
+        )
+    return pending_for(request, article) is not None
+
+
+def picks_of(formset) -> list[tuple[int, int]]:
+    """``(article id, position)`` of each pick the posted form keeps."""
+    picks = []
+    for form in formset.forms:
+        data = getattr(form, "cleaned_data", None) or {}
+        deleted = formset.can_delete and formset._should_delete_form(form)
+        if data.get("to_article") and not deleted:
+            picks.append((data["to_article"].pk, data.get("position") or 0))
+    return picks
+
+
 class RelatedLinksFormSet(forms.BaseInlineFormSet):
     """Each new or changed link is checked against ``publishing.can_link`` again."""
 
     user = None  # set by RelatedArticleInline.get_formset
+    kept = frozenset()  # ids already picked (linked, or in the pending edit): they stay
 
     def clean(self):
         super().clean()
         for form in self.forms:
             target = getattr(form, "cleaned_data", {}).get("to_article")
-            if (
-                target is not None
-                and "to_article" in form.changed_data
-                and not self._should_delete_form(form)
+            if target is None or self._should_delete_form(form):
+                continue
+            if self.instance.pk is not None and target.pk == self.instance.pk:
+                form.add_error("to_article", "Bài viết không thể liên quan đến chính nó.")
+            elif (
+                "to_article" in form.changed_data
+                and target.pk not in self.kept
                 and not publishing.can_link(self.user, target)
             ):
                 form.add_error("to_article", NOT_LINKABLE)
@@ -81,10 +129,21 @@ class RelatedArticleInline(admin.TabularInline):
             # one the author could not pick: it stays, and saving the form keeps it).
             choices = publishing.linkable_articles(request.user)
             if obj is not None and obj.pk:
-                choices |= Article.objects.filter(pk__in=obj.related_links.values("to_article"))
+                kept = set(obj.related_links.values_list("to_article", flat=True))
+                pending = pending_for(request, obj)
+                if pending is not None:
+                    kept.update(pk for pk, _position in pending.data.get("related", []))
+                formset.kept = frozenset(kept)
+                choices |= Article.objects.filter(pk__in=kept)
             field.queryset = choices
             field.error_messages["invalid_choice"] = NOT_LINKABLE
         return formset
+
+    def get_extra(self, request, obj=None, **kwargs):
+        pending = pending_for(request, obj)
+        if request.method == "GET" and pending is not None:
+            return len(pending.data.get("related", []))  # the pending picks, as new rows
+        return super().get_extra(request, obj, **kwargs)
 
     # Picking related articles is part of editing the article: the article's rules apply
     # (the through model has no permissions of its own in the newsroom's groups).
@@ -241,6 +300,11 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
 
     @admin.display(description="trạng thái", ordering="status")
     def state(self, obj):
+        if getattr(obj, "has_pending_edit", False):
+            return format_html(
+                '{} <span class="pending-marker">· có thay đổi chưa xuất bản</span>',
+                revisions.state_label(obj),
+            )
         return revisions.state_label(obj)
 
     @admin.display(description="ảnh đại diện đã chọn")
@@ -317,6 +381,11 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
             # Picking related articles (the inline checks the same rule on save); the
             # section is in the label (autocomplete_label).
             return publishing.linkable_articles(request.user, qs.select_related("section__parent"))
+        if match and match.url_name == "articles_article_changelist":
+            # The list marks articles with a pending edit: an index probe per row shown.
+            qs = qs.annotate(
+                has_pending_edit=Exists(PendingEdit.objects.filter(article=OuterRef("pk")))
+            )
         return publishing.viewable_articles(request.user, qs)
 
     def get_changelist(self, request, **kwargs):
@@ -367,7 +436,13 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
         fields = kwargs.get("fields") or flatten_fieldsets(self.get_fieldsets(request, obj))
         kwargs["fields"] = [f for f in fields if f != "version"]
         form = super().get_form(request, obj, change, **kwargs)
-        restored = getattr(request, "autosave_initial", None)
+        # The form continues the pending edit, if any (what was saved, not what readers see);
+        # an autosave being restored goes over it.
+        pending = pending_for(request, obj)
+        restored = {
+            **(pending_initial(pending) if pending is not None else {}),
+            **(getattr(request, "autosave_initial", None) or {}),
+        }
         if restored:
             form = type(form.__name__, (form,), {"restored_initial": restored})
         field = form.base_fields.get("authors")
@@ -377,6 +452,8 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
             people = get_user_model().objects.filter(is_staff=True, is_superuser=False)
             if obj is not None and obj.pk:
                 people |= get_user_model().objects.filter(pk__in=obj.authors.values("pk"))
+            if pending is not None:
+                people |= get_user_model().objects.filter(pk__in=pending.data.get("authors", []))
             field.queryset = people.distinct().order_by("last_name", "first_name", "username")
             field.label_from_instance = full_name
         field = form.base_fields.get("lead_photo")
@@ -386,6 +463,8 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
             choices = publishing.usable_photos(request.user)
             if obj is not None and obj.lead_photo_id:
                 choices |= Photo.objects.filter(pk=obj.lead_photo_id)
+            if pending is not None and pending.data.get("lead_photo_id"):
+                choices |= Photo.objects.filter(pk=pending.data["lead_photo_id"])
             field.queryset = choices
             field.error_messages["invalid_choice"] = NOT_USABLE_PHOTO
         return form
@@ -399,15 +478,58 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
 
     # Saving: thin calls into articles.publishing
 
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, RelatedArticleInline) and picks_as_list(request, obj):
+            kwargs["queryset"] = RelatedArticle.objects.none()
+            pending = pending_for(request, obj)
+            if request.method == "GET" and pending is not None:
+                kwargs["initial"] = [
+                    {"to_article": pk, "position": position}
+                    for pk, position in pending.data.get("related", [])
+                ]
+        return kwargs
+
     def save_model(self, request, obj, form, change):
-        if change:
-            publishing.save_edit(obj, by=request.user, version=form.cleaned_data["version"])
-        else:
+        if not change:
             publishing.create(obj, by=request.user)
+            return
+        publish_now = SAVE_AND_PUBLISH in request.POST
+        if publishing.stages_edits(obj) and not publish_now:
+            # Kept as the pending edit, with its tags, authors and picks (save_related).
+            obj._staged = True
+            return
+        publishing.save_edit(
+            obj, by=request.user, version=form.cleaned_data["version"], publish_now=publish_now
+        )
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
         article = form.instance
+        related = [f for f in formsets if f.prefix == RELATED_PREFIX]
+        if getattr(article, "_staged", False):
+            article._pending = publishing.stage_edit(
+                article,
+                by=request.user,
+                version=form.cleaned_data["version"],
+                tags=form.cleaned_data.get("tags") or [],
+                authors=[user.pk for user in form.cleaned_data.get("authors") or []],
+                related=picks_of(related[0]) if related else [],
+            )
+            autosave.forget(request.user, article, request.POST.get("_autosave"))
+            for formset in formsets:  # nothing saved: the change log lists no rows
+                formset.new_objects = formset.changed_objects = formset.deleted_objects = []
+            return
+        if related and change and picks_as_list(request, article):
+            # The form held the pending edit's picks as a list: saved as a whole.
+            form.save_m2m()
+            publishing.set_related(article, picks_of(related[0]))
+            related[0].new_objects = related[0].changed_objects = []  # for the change log
+            related[0].deleted_objects = []
+            for formset in formsets:
+                if formset.prefix != RELATED_PREFIX:
+                    self.save_formset(request, form, formset, change=change)
+        else:
+            super().save_related(request, form, formsets, change)
         if not change and not article.authors.exists():
             article.authors.add(request.user)
         # Saved: what autosave kept of this form has nothing more to give.
@@ -428,7 +550,9 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
                 return super().changeform_view(request, object_id, form_url, extra_context)
             except publishing.EditConflict:
                 # Another save won between our form check and our UPDATE; the transaction
-                # rolled back. Run again: the form's version check now reports the conflict.
+                # rolled back. Run again: the form's version check now reports the conflict
+                # (or, the article having gone live on its schedule, the save is staged).
+                request.__dict__.pop("_pending_edits", None)
                 continue
         raise PermissionDenied("Bài đang được lưu liên tục bởi người khác; hãy thử lại.")
 
@@ -449,6 +573,10 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
                 extra_context["can_save_and_submit"] = (
                     "submit" in extra_context["workflow_actions"]
                 )
+                extra_context["edits_wait"] = publishing.stages_edits(article)
+                extra_context["can_save_and_publish"] = extra_context[
+                    "edits_wait"
+                ] and publishing.can_publish(request.user)
                 if request.method == "GET":
                     extra_context.update(self._autosave_offer(request, article))
             if "khoi_phuc" in request.GET:
@@ -470,7 +598,7 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
                 return {}
             request.autosave_initial = autosave.initial(kept)
             return {"autosave_restored": kept}
-        offer = autosave.offer(request.user, article)
+        offer = autosave.offer(request.user, article, pending_for(request, article))
         if offer is None:
             return {}
         kept, changes = offer
@@ -480,18 +608,39 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
         context["conflict"] = getattr(context["adminform"].form, "conflict", None)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    def response_change(self, request, obj):
+        if getattr(obj, "_staged", False):
+            # Django's "changed successfully" would read as if readers saw it.
+            template = STAGED_MESSAGE if obj._pending is not None else UNCHANGED_MESSAGE
+            request._success_message = template.format(article=obj)
+        elif SAVE_AND_PUBLISH in request.POST:
+            request._success_message = f"Đã lưu và xuất bản ngay “{obj}”: bạn đọc thấy bản mới."
+        return super().response_change(request, obj)
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        replacement = getattr(request, "_success_message", None)
+        if replacement and level == messages.SUCCESS:
+            message = replacement
+        super().message_user(request, message, level, *args, **kwargs)
+
     def view_on_site(self, obj):
         """A live article's public page; otherwise its preview, which a reader's URL 404s."""
         return obj.get_absolute_url() if obj.is_live else preview.preview_url(obj)
 
     def _side_context(self, request, article):
+        pending = pending_for(request, article)
+        state_text = revisions.state_label(article)
+        if pending is not None:
+            state_text += " · có thay đổi chưa xuất bản"
         return {
             "trail": article.state_changes.select_related("by"),
             "workflow_actions": publishing.available_actions(request.user, article),
             "workflow_url": reverse("admin:articles_article_workflow", args=[article.pk]),
+            "pending_edit": pending,
+            "pending_url": reverse("admin:articles_article_publish_pending", args=[article.pk]),
             "preview_url": request.build_absolute_uri(preview.preview_url(article)),
             "preview_days": preview.MAX_AGE.days,
-            "state_text": revisions.state_label(article),
+            "state_text": state_text,
             "article_version": article.version,
             # Marked as open only when the form is editable; a heartbeat keeps it so.
             "also_editing": (

@@ -44,6 +44,11 @@ class ArticleViewsMixin:
                 name="articles_article_workflow",
             ),
             path(
+                "<path:object_id>/cap-nhat/",
+                view(self.publish_pending_view),
+                name="articles_article_publish_pending",
+            ),
+            path(
                 "<path:object_id>/history/so-sanh/",
                 view(self.revision_diff_view),
                 name="articles_article_revision_diff",
@@ -91,6 +96,9 @@ class ArticleViewsMixin:
                 article, by=request.user, at=at, note=note
             ),
             "unpublish": lambda: publishing.unpublish(article, by=request.user, note=note),
+            "discard_pending": lambda: publishing.discard_pending(
+                article, by=request.user, version=data["version"]
+            ),
         }
         try:
             if data["version"] is not None and data["version"] != article.version:
@@ -106,6 +114,37 @@ class ArticleViewsMixin:
                 request, f"{label}: xong. Trạng thái: {revisions.state_label(article)}."
             )
         return redirect(back)
+
+    def publish_pending_view(self, request, object_id):
+        """ "Cập nhật bài": what readers will see change, then the editor's confirmation."""
+        article = self._article_or_404(request, object_id)
+        if not publishing.can_publish(request.user):
+            raise PermissionDenied
+        change_url = reverse("admin:articles_article_change", args=[article.pk])
+        pending = publishing.pending_of(article)
+        if pending is None:
+            messages.info(request, "Bài không có thay đổi nào chờ xuất bản.")
+            return redirect(change_url)
+        if request.method == "POST":
+            try:
+                publishing.publish_pending(
+                    article, by=request.user, version=_int_or_none(request.POST.get("version"))
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+                return redirect(request.path)  # what is pending now, shown again
+            messages.success(request, f"Đã cập nhật bài “{article}”: bạn đọc thấy bản mới.")
+            return redirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Cập nhật bài: {article}",
+            "article": article,
+            "pending": pending,
+            "changes": revisions.pending_diff(article, pending),
+            "is_live": article.is_live,
+        }
+        return TemplateResponse(request, "admin/articles/article/pending_publish.html", context)
 
     def history_view(self, request, object_id, extra_context=None):
         article = self._article_or_404(request, object_id)
@@ -158,9 +197,13 @@ class ArticleViewsMixin:
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
-                messages.success(
-                    request, f"Đã khôi phục nội dung phiên bản {revision.version} thành bản mới."
-                )
+                done = f"Đã khôi phục nội dung phiên bản {revision.version} thành bản mới."
+                if publishing.stages_edits(article):
+                    done = (
+                        f"Đã khôi phục nội dung phiên bản {revision.version} thành thay đổi "
+                        "chưa xuất bản: bạn đọc thấy khi biên tập viên bấm “Cập nhật bài”."
+                    )
+                messages.success(request, done)
             return redirect("admin:articles_article_change", article.pk)
         context = {
             **self.admin_site.each_context(request),

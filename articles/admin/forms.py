@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from taggit.utils import parse_tags
 
-from articles import autosave
-from articles.models import Article
+from articles import autosave, publishing
+from articles.models import Article, PendingEdit
 from articles.models.tag import clean_tag_names
 from articles.names import full_name
 from articles.text import clean_line
@@ -17,6 +17,19 @@ from . import revisions
 
 # Only the workflow buttons (articles.publishing) move these; a form never may.
 WORKFLOW_ONLY = ("status", "published_at", "created_by", "slug", "search_title", "search_text")
+
+
+def pending_initial(pending: PendingEdit) -> dict:
+    """What the article form starts from when the article has a pending edit."""
+    data = pending.data
+    values = {name: data[name] for name in ("title", "location", "sapo", "body", "byline")}
+    values.update(
+        section=data["section_id"],
+        lead_photo=data["lead_photo_id"],
+        tags=data.get("tags", []),
+        authors=data.get("authors", []),
+    )
+    return values
 
 
 class TagAutocompleteWidget(forms.SelectMultiple):
@@ -157,10 +170,21 @@ class ArticleForm(forms.ModelForm):
             "loaded": loaded,
             "current": current.version,
         }
+        pending = publishing.pending_of(current)
+        if pending is not None and (latest is None or pending.updated_at > latest.history_date):
+            # The last save was kept as the pending edit: that is what the other changed
+            # (compared with what this form was loaded from, when that was a revision).
+            shown = publishing.pending_article(current, pending)
+            self.conflict.update(
+                changes=revisions.diff(before if before is not None else current, shown),
+                by=pending.edited_by,
+                at=pending.updated_at,
+                pending=True,
+            )
         # Saving again after reading the difference is a deliberate choice, not a silent loss.
         self.data = self.data.copy()
         self.data[self.add_prefix("version")] = str(current.version)
-        user = latest.history_user if latest else None
+        user = self.conflict["by"]
         who = full_name(user) if user else "người khác"
         raise ValidationError(
             f"Bài này vừa được {who} lưu sau khi bạn mở nên chưa lưu được nội dung của bạn. "
@@ -178,6 +202,7 @@ class WorkflowForm(forms.Form):
         ("schedule", "Hẹn giờ"),
         ("reschedule", "Đổi giờ hẹn"),
         ("unpublish", "Gỡ bài"),
+        ("discard_pending", "Bỏ thay đổi chưa xuất bản"),
     ]
     action = forms.ChoiceField(choices=ACTIONS)
     version = forms.IntegerField(label="Phiên bản", required=False, widget=forms.HiddenInput)

@@ -102,3 +102,32 @@ def diff(old, new) -> list[dict]:
 def revision_at(article: Article, version: int):
     """The last historical record of ``article`` saved at ``version``, or None."""
     return article.history.filter(version=version).order_by("-history_date", "-history_id").first()
+
+
+def _names(ids, model, label=str) -> str:
+    found = model.objects.in_bulk(ids)
+    return ", ".join(label(found[pk]) if pk in found else f"#{pk}" for pk in ids)
+
+
+def pending_diff(article: Article, pending) -> list[dict]:
+    """What readers will see change when ``pending`` (the article's ``PendingEdit``) is
+    published: the fields, then tags, authors and hand-picked "Xem thêm" in order."""
+    from django.contrib.auth import get_user_model
+
+    from articles import publishing
+    from articles.names import full_name
+
+    data = pending.data
+    changes = diff(article, publishing.pending_article(article, pending))
+    now = publishing.content_of(article)
+    people = get_user_model()
+    lists = [
+        ("tags", "Thẻ", lambda values: ", ".join(values)),
+        ("authors", "Tác giả", lambda ids: _names(ids, people, full_name)),
+        ("related", "Bài liên quan", lambda picks: _names([pk for pk, _ in picks], Article)),
+    ]
+    for name, label, text in lists:
+        old, new = text(now[name]), text(data.get(name, now[name]))
+        if old != new:
+            changes.append({"label": label, "html": word_diff(old, new)})
+    return changes

@@ -1,6 +1,7 @@
 from .article import Article, ArticleQuerySet, RelatedArticle, StateChange, Suggestions
 from .autosave import Autosave
 from .banner import HotlineBanner
+from .pending import PendingEdit
 from .photo import Photo, photo_upload_to
 from .section import Section
 from .tag import Tag, TaggedArticle
@@ -10,6 +11,7 @@ __all__ = [
     "ArticleQuerySet",
     "Autosave",
     "HotlineBanner",
+    "PendingEdit",
     "Photo",
     "RelatedArticle",
     "Section",
