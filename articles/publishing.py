@@ -461,6 +461,14 @@ def stage_edit(
         if pk not in seen:
             seen.add(pk)
             picks.append([pk, position])
+    # Who may link what holds here, not only in the admin's form: a pick not linked yet
+    # must be one ``by`` may link.
+    linked = set(current.related_links.values_list("to_article_id", flat=True))
+    new = {pk for pk, _position in picks} - linked
+    if new and linkable_articles(by).filter(pk__in=new).count() != len(new):
+        raise ValidationError(
+            "Không chọn được bài liên quan này: chỉ chọn được bài đã lên trang hoặc bài của chính bạn."
+        )
     data = {
         **{name: getattr(article, name) for name in CONTENT_FIELDS},
         "tags": clean_tag_names(tags),

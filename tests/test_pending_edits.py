@@ -251,3 +251,15 @@ def test_available_actions_offer_the_pending_edit(journalist, editor, live):
         publishing.available_actions(editor, live)
     )
     assert publishing.available_actions(journalist, live) == ["discard_pending"]
+
+
+def test_a_pending_edit_picks_only_what_its_author_may_link(journalist, other_journalist, live):
+    """Who may link what holds in the service, not only in the admin's form."""
+    someone_elses_draft = own_article(other_journalist)
+    with pytest.raises(ValidationError, match="bài liên quan"):
+        stage(live, journalist, title=NEW, related=[(someone_elses_draft.pk, 0)])
+    assert not PendingEdit.objects.filter(article=live).exists()
+    assert loaded(live).version == live.version  # refused as a whole
+    readable = ArticleFactory(live=True)
+    pending = stage(live, journalist, title=NEW, related=[(readable.pk, 0)])
+    assert pending.data["related"] == [[readable.pk, 0]]
