@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods
 
-from articles import keyset, pagecache, richtext
+from articles import cards, keyset, pagecache, richtext
 from articles.candidates import union_all_over
 from articles.models import Article, Photo, Section, Tag
 from articles.names import full_name
@@ -53,8 +53,12 @@ def _cards():
 
 
 def _page(request, articles, **kwargs):
-    """The page of ``articles`` the request asks for (``articles.keyset``), or a redirect."""
-    return keyset.paginate(request, articles, per_page=PER_PAGE, **kwargs)
+    """The page of ``articles`` the request asks for (``articles.keyset``), with their
+    cards (``articles.cards``), or a redirect."""
+    page = keyset.paginate(request, articles, per_page=PER_PAGE, **kwargs)
+    if not isinstance(page, HttpResponse):
+        cards.attach_list(page.object_list)
+    return page
 
 
 def _list_page(request, template, context):
@@ -99,13 +103,21 @@ def _latest_per_section():
 @read_methods
 def home(request):
     latest = list(_cards()[: LATEST_ON_HOME + 1])
+    blocks = _latest_per_section()
+    cards.attach(
+        [
+            *((article, "h2", True) for article in latest[:1]),
+            *((article, "h3", False) for article in latest[1:]),
+            *((article, "h3", False) for _, articles in blocks for article in articles),
+        ]
+    )
     return render(
         request,
         "articles/home.html",
         {
             "lead": latest[0] if latest else None,
             "latest": latest[1:],
-            "blocks": _latest_per_section(),
+            "blocks": blocks,
             "canonical_url": absolute_url(reverse("articles:home")),
             "meta_description": f"{settings.NEWSROOM_SITE_NAME}: tin tức mới nhất.",
         },
