@@ -138,3 +138,29 @@ def test_the_months_query_can_read_the_live_index_alone():
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "Index Only Scan using article_live_idx" in plan, plan
+
+
+def test_feed_items_carry_their_authors_and_tags_in_order(client):
+    from tests.factories import UserFactory
+
+    section = SectionFactory(name="Kinh tế")
+    article = ArticleFactory(live=True, section=section, byline="CTV Minh An")
+    article.authors.set(
+        [
+            UserFactory(first_name="Thu Hà", last_name="Nguyễn"),
+            UserFactory(first_name="Văn Nam", last_name="Trần"),
+        ]
+    )
+    article.tags.set(["xuất khẩu", "cảng biển", "an ninh lương thực"])
+    ArticleFactory(live=True, section=section)  # another item, with neither
+    feed = feedparser.parse(client.get("/rss.xml").content)
+    entry = next(e for e in feed.entries if e.link.endswith(f"-{article.pk}.html"))
+    assert [t.term for t in entry.tags] == [
+        "Kinh tế",
+        "xuất khẩu",
+        "cảng biển",
+        "an ninh lương thực",
+    ]
+    assert entry.author == "Nguyễn Thu Hà, Trần Văn Nam, CTV Minh An"
+    other = next(e for e in feed.entries if e is not entry)
+    assert [t.term for t in other.tags] == ["Kinh tế"]
