@@ -81,7 +81,8 @@ def describe(meta: dict) -> str:
         lines.append(
             "Server: gunicorn, DEBUG off, Redis cache (db "
             f"{meta['redis_db']}), manifest static files; cold = page cache off "
-            "(NEWSROOM_PAGE_CACHE_SECONDS=0), warm = page cache on "
+            "(NEWSROOM_PAGE_CACHE_SECONDS=0; what is kept below pages stays on: list cards, "
+            "closed months' sitemaps, the search window's start), warm = page cache on "
             f"({meta['page_cache_seconds']} s), one priming "
             "request per URL before each warm cell"
         )
