@@ -106,7 +106,10 @@ class RelatedLinksFormSet(forms.BaseInlineFormSet):
                 form.add_error("to_article", "Bài viết không thể liên quan đến chính nó.")
             elif (
                 "to_article" in form.changed_data
-                and target.pk not in self.kept
+                # A pick the form lists as a new row (the pending edit's list) stays if it
+                # is already picked; an existing row changed to it is checked: a link
+                # moved to another author's draft is a new link.
+                and not (form.instance.pk is None and target.pk in self.kept)
                 and not publishing.can_link(self.user, target)
             ):
                 form.add_error("to_article", NOT_LINKABLE)
