@@ -467,7 +467,8 @@ def stage_edit(
     new = {pk for pk, _position in picks} - linked
     if new and linkable_articles(by).filter(pk__in=new).count() != len(new):
         raise ValidationError(
-            "Không chọn được bài liên quan này: chỉ chọn được bài đã lên trang hoặc bài của chính bạn."
+            "Không chọn được bài liên quan này: chỉ chọn được bài đã lên trang "
+            "hoặc bài của chính bạn."
         )
     data = {
         **{name: getattr(article, name) for name in CONTENT_FIELDS},
