@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import publishing
-from articles.models import Article, StateChange, Tag
+from articles.models import Article, Photo, StateChange, Tag
 from tests.factories import (
     ArticleFactory,
     PhotoFactory,
@@ -131,6 +131,11 @@ def test_lead_photo_and_related_use_autocomplete_and_the_photo_shows(client, edi
     assert 'data-field-name="to_article"' in page
     assert f'src="{photo.card.src}"' in page  # as list cards show it (issue #10)
     assert "Ảnh: Hoàng Tùng." in page
+    # The dropdown's thumbnails: our script after Django's, which it extends.
+    assert 'class="photo-autocomplete admin-autocomplete"' in page
+    assert page.index("admin/js/autocomplete.js") < page.index(
+        "articles/admin/photo-autocomplete.js"
+    )
 
 
 def test_journalist_edits_own_draft(client, journalist):
@@ -447,6 +452,13 @@ def test_autocompletes_say_enough_to_choose_right(client, editor, django_assert_
     ).json()["results"]
     assert len(photos) == 1
     assert photos[0]["text"].startswith("Cảng Lạch Huyện — Ảnh: Hoàng Tùng (")
+    # What the dropdown shows besides the label (photo-autocomplete.js): the cards' crop.
+    photo = Photo.objects.get()
+    assert photos[0]["thumbnail"] == photo.card.src
+    assert "/cache/" in photos[0]["thumbnail"]  # a rendition, not the uploaded original
+    assert photos[0]["caption"] == "Cảng Lạch Huyện"
+    assert photos[0]["credit"] == "Ảnh: Hoàng Tùng."
+    assert photos[0]["size"] == f"{photo.width}×{photo.height}"
     tags = client.get(
         url,
         {"app_label": "articles", "model_name": "article", "field_name": "tags", "term": "cang"},

@@ -19,6 +19,7 @@ from articles.search import query_words, vector_query
 
 from . import revisions
 from .article_views import ArticleViewsMixin
+from .autocomplete import PhotoAutocompleteSelect
 from .changelist import ArticleChangeList
 from .forms import ArticleForm, pending_initial
 from .paginator import EstimatedCountPaginator
@@ -359,6 +360,13 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
         """``Tiêu đề — Thời sự · 08/03/2025 · Đã xuất bản``: enough to pick the right one."""
         when = revisions.format_datetime(obj.published_at)[:10] or "chưa có ngày xuất bản"
         return f"{obj.title} — {obj.section} · {when} · {revisions.state_label(obj)}"
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "lead_photo":  # thumbnails, captions and credits in the dropdown
+            kwargs["widget"] = PhotoAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         if obj is None or self.has_change_permission(request, obj):

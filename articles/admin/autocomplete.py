@@ -3,11 +3,15 @@
 Django's autocomplete answers ``str(obj)``: a related article's title alone (three
 "Hải Phòng …" drafts and a live one look alike), a photo's caption alone. A model admin
 with an ``autocomplete_label(obj)`` gives the label instead; the others (tags, whose
-label is their name) keep Django's.
+label is their name) keep Django's. One with ``autocomplete_details(obj)`` adds its keys
+to each result, for a widget that shows more than a line of text (the lead photo's
+thumbnail, ``PhotoAutocompleteSelect``).
 """
 
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.views import autocomplete
+from django.contrib.admin.widgets import AutocompleteSelect
 
 
 class AutocompleteJsonView(autocomplete.AutocompleteJsonView):
@@ -16,8 +20,32 @@ class AutocompleteJsonView(autocomplete.AutocompleteJsonView):
         label = getattr(self.model_admin, "autocomplete_label", None)
         if label is not None:
             result["text"] = label(obj)
+        details = getattr(self.model_admin, "autocomplete_details", None)
+        if details is not None:
+            result.update(details(obj))
         return result
 
 
 def autocomplete_view(request):
     return AutocompleteJsonView.as_view(admin_site=admin.site)(request)
+
+
+class PhotoAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete, whose dropdown shows each photo's thumbnail, caption and
+    credit (photo-autocomplete.js reads ``PhotoAdmin.autocomplete_details``)."""
+
+    def __init__(self, field, admin_site, attrs=None, choices=(), using=None):
+        attrs = {**(attrs or {}), "class": "photo-autocomplete"}
+        super().__init__(field, admin_site, attrs, choices, using)
+
+    @property
+    def media(self):
+        # In the same list as Django's scripts, after autocomplete.js, whose start it
+        # extends: Media + Media would keep no order between the two lists.
+        django = super().media
+        return forms.Media(
+            js=[*django._js, "articles/admin/photo-autocomplete.js"],
+            css={
+                "screen": [*django._css.get("screen", []), "articles/admin/photo-autocomplete.css"]
+            },
+        )

@@ -185,6 +185,16 @@ class PhotoAdmin(admin.ModelAdmin):
         credit = f"Ảnh: {photo.credit}" if photo.credit else "chưa ghi tác giả ảnh"
         return f"{photo.caption} — {credit} ({photo.width}×{photo.height}, #{photo.pk})"
 
+    def autocomplete_details(self, photo):
+        """What the lead photo's dropdown shows of each photo besides its label: the list
+        cards' crop as a thumbnail, the caption, the credit as printed under the photo."""
+        return {
+            "thumbnail": photo.card.src,
+            "caption": photo.caption,
+            "credit": photo.credit_line or "Chưa ghi tác giả ảnh",
+            "size": f"{photo.width}×{photo.height}",
+        }
+
     def get_fields(self, request, obj=None):
         fields = super().get_fields(request, obj)
         if obj is None:
