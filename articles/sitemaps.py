@@ -49,6 +49,10 @@ CLOSED_SECONDS = 7 * 24 * 3600  # an entry of an old generation is never read ag
 # Rendered XML of closed months: the site's address and (for article URLs, which carry
 # their section's slug) the SITE generation are part of it; "v1" moves with the templates.
 CLOSED_XML_KEY = "sitemaps:closed-xml:v1:{name}:{site}:{archive}:{site_generation}"
+OPEN_KEY = "sitemaps:open-months:{before:%Y-%m}:{generation}"
+# This month's rows change with every live article saved (LISTS moves) and when a
+# scheduled one goes live, which no save announces: they are grouped again after a minute.
+OPEN_SECONDS = 60
 KEPT_HEADERS = ("Last-Modified", "X-Robots-Tag")
 PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 
@@ -132,11 +136,27 @@ def shared_cache() -> bool:
 
 
 def archive_generations() -> dict[str, int] | None:
-    """The ``ARCHIVE`` and ``SITE`` generations on a shared cache; None on a per-process one
-    or when the cache cannot be reached (then nothing closed is kept)."""
+    """The ``ARCHIVE``, ``SITE`` and ``LISTS`` generations on a shared cache; None on a
+    per-process one or when the cache cannot be reached (then nothing is kept)."""
     if not shared_cache():
         return None
-    return pagecache.generations([pagecache.ARCHIVE, pagecache.SITE])
+    return pagecache.generations([pagecache.ARCHIVE, pagecache.SITE, pagecache.LISTS])
+
+
+def open_months(before: datetime, generations: dict | None) -> list[dict]:
+    """The rows of this month (and any later), kept ``OPEN_SECONDS`` under ``LISTS``: at a
+    million articles a month holds 17,000 of them, 15 ms to group on every request."""
+    if generations is None:
+        return list(month_rows().filter(published_at__gte=before))
+    key = OPEN_KEY.format(before=before, generation=generations[pagecache.LISTS])
+    now = timezone.now()
+    found = cachesafe.call(cache.get, key)
+    if found is not None and now < found["until"]:
+        return found["rows"]
+    rows = list(month_rows().filter(published_at__gte=before))
+    until = now + timedelta(seconds=OPEN_SECONDS)
+    cachesafe.call(cache.set, key, {"rows": rows, "until": until}, OPEN_SECONDS)
+    return rows
 
 
 def closed_months(
@@ -292,8 +312,8 @@ def index(request):
     listed = {name: sitemap for name, sitemap in SITEMAPS.items() if sitemap().items().exists()}
     before = closed_before()
     generations = archive_generations()
-    open_months = _sitemaps(month_rows().filter(published_at__gte=before))
-    head, head_latest = _index_entries(request, {**listed, **open_months})
+    current = _sitemaps(open_months(before, generations))
+    head, head_latest = _index_entries(request, {**listed, **current})
     archive, archive_latest = _kept(
         _closed_xml_key("index", before, generations),
         lambda: _index_entries(request, _sitemaps(closed_months(before, True, generations))),

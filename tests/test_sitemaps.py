@@ -207,7 +207,7 @@ def test_closed_months_are_grouped_once(client, shared_cache, django_assert_num_
     ArticleFactory(live=True)
     with django_assert_num_queries(6):  # as test_sitemap_query_counts…
         assert client.get(reverse("sitemap")).status_code == 200
-    with django_assert_num_queries(5):  # the closed months' entries from the cache
+    with django_assert_num_queries(4):  # the closed months' entries, this month's rows kept
         assert client.get(reverse("sitemap")).status_code == 200
     # A closed month's sitemap takes its count from them: banner and page, no COUNT; then
     # the page itself is kept.
@@ -277,3 +277,30 @@ def test_only_plain_page_numbers_are_kept(client, shared_cache, monkeypatch):
         response = client.get(url + query)
         assert response.status_code in (200, 404), query
     assert len(keys) == 2 and len(set(keys)) == 1, keys
+
+
+def test_this_months_rows_follow_saves_at_once_and_the_schedule_within_a_minute(
+    client, shared_cache
+):
+    """This month's rows are kept a minute under LISTS: a saved live article moves them at
+    once; a scheduled article going live (no save announces it) within OPEN_SECONDS."""
+    import time_machine
+
+    now = timezone.now()
+    this_month = f"{SITE}/sitemap-bai-viet-{timezone.localtime(now):%Y-%m}.xml"
+    first = ArticleFactory(status="published", published_at=now - timedelta(minutes=5))
+    Article.objects.filter(pk=first.pk).update(updated_at=now - timedelta(minutes=5))
+    before = month_lastmods(client)[this_month]
+    first.title = "Tiêu đề sửa trong tháng"
+    first.save()  # a live article: LISTS moves, the rows are grouped again
+    edited = month_lastmods(client)[this_month]
+    assert parse_datetime(edited) > parse_datetime(before)
+    due = timezone.localtime(now) + timedelta(seconds=30)
+    if due.month != timezone.localtime(now).month:
+        pytest.skip("the minute crosses into next month")
+    ArticleFactory(status="published", published_at=due)  # scheduled: no bump
+    with time_machine.travel(due + timedelta(seconds=OPEN_AFTER), tick=False):
+        assert parse_datetime(month_lastmods(client)[this_month]) == due
+
+
+OPEN_AFTER = sitemaps.OPEN_SECONDS + 1
