@@ -159,6 +159,9 @@ if AWS_STORAGE_BUCKET_NAME := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     # reads AWS_S3_ENDPOINT_URL and the credentials from the environment itself.
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
     AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None
+    # Plain public URLs: a news site's photos are public, and pages and list cards are
+    # kept for hours (a signed URL would expire inside a cached page after an hour).
+    AWS_QUERYSTRING_AUTH = False
 WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 # Serve /media/ from Django when nothing else does (make run, a single docker compose host);
 # turn off when a proxy, CDN or S3 serves the uploads.
