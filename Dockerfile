@@ -18,10 +18,12 @@ RUN pip install ".[s3]"
 COPY . .
 # collectstatic needs settings but no database or secrets.
 RUN DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput \
-    && mkdir -p /app/media && chown -R newsroom:newsroom /app/media
+    && mkdir -p /app/media && chown -R newsroom:newsroom /app/media /app/staticfiles
 
 USER newsroom
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
   CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz').status != 200)"
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn newsroom.wsgi:application --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-3} --access-logfile -"]
+# collectstatic again at start (a second): behind nginx, /app/staticfiles is a volume that
+# Docker fills from the image only when it is new (docker-compose.yml).
+CMD ["sh", "-c", "python manage.py collectstatic --noinput -v 0 && python manage.py migrate --noinput && exec gunicorn newsroom.wsgi:application --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-3} --access-logfile -"]

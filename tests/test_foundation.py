@@ -132,7 +132,33 @@ def test_compose_has_the_services_and_volumes():
     assert "healthcheck" in compose["services"]["web"]
     assert "/healthz" in json.dumps(compose["services"]["web"]["healthcheck"])
     assert compose["services"]["web"]["build"]
-    assert {"pgdata", "media"} <= set(compose["volumes"])
+    assert {"pgdata", "media", "static"} <= set(compose["volumes"])
+
+
+def test_compose_puts_nginx_in_front_with_the_tested_configuration():
+    """Only nginx publishes a port; it runs deploy/nginx/'s template, as tests/test_front.py
+    does, and reads the static and media volumes without writing them."""
+    services = _compose()["services"]
+    assert "ports" not in services["web"]
+    assert services["web"]["environment"]["NEWSROOM_SERVE_MEDIA"] == "0"
+    assert services["web"]["environment"]["DJANGO_BEHIND_PROXY"] == "1"
+    nginx = services["nginx"]
+    assert nginx["image"].startswith("nginx:")
+    assert nginx["ports"]
+    assert nginx["depends_on"]["web"]
+    volumes = nginx["volumes"]
+    template = "./deploy/nginx/newsroom.conf.template:/etc/nginx/templates/default.conf.template"
+    assert f"{template}:ro" in volumes
+    assert (ROOT / "deploy" / "nginx" / "newsroom.conf.template").exists()
+    assert "static:/srv/newsroom/static:ro" in volumes
+    assert "media:/srv/newsroom/media:ro" in volumes
+    assert "static:/app/staticfiles" in services["web"]["volumes"]
+    placeholders = set(
+        re.findall(
+            r"\$\{(NEWSROOM_\w+)\}", (ROOT / "deploy/nginx/newsroom.conf.template").read_text()
+        )
+    )
+    assert placeholders == {name for name in nginx["environment"] if name.startswith("NEWSROOM_")}
 
 
 def test_compose_gives_web_only_variables_the_settings_read():
