@@ -39,6 +39,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from articles import cachesafe
+from newsroom import routers
 
 logger = logging.getLogger("newsroom.cache")
 
@@ -192,6 +193,8 @@ def bump(*scopes: str, **signal_kwargs) -> bool:
 def _pay_owed_bumps() -> bool:
     if not _owed:
         return True
+    # Before any generation moves: no page is rendered from a replica behind this write.
+    routers.note_primary_position()
     # BUMPS first, then the scopes: a page whose generations were read before a scope moved
     # has them unchanged (stored, then never a hit); one that read them after sees BUMPS moved.
     for scope in [BUMPS, *sorted(_owed)]:
@@ -328,6 +331,9 @@ class PageCacheMiddleware:
 
     def _render_and_store(self, request, key, bumps_before, next_at, now):
         scopes = {SITE}
+        # A replica is checked against the WAL position noted before BUMPS moved past
+        # bumps_before, not one read earlier (in a sweep).
+        routers.reconsider()
         token = _recording.set(scopes)
         try:
             response = self.get_response(request)

@@ -2,6 +2,8 @@ from csp.middleware import CSPMiddleware as BaseCSPMiddleware
 from django.http import HttpResponseBadRequest
 from django.urls import reverse
 
+from newsroom import routers
+
 
 class CSPMiddleware(BaseCSPMiddleware):
     """django-csp's middleware, with inline scripts allowed in the admin only.
@@ -37,3 +39,21 @@ class NulByteMiddleware:
                 "Địa chỉ có ký tự không hợp lệ (NUL).", content_type="text/plain; charset=utf-8"
             )
         return self.get_response(request)
+
+
+class ReplicaReadsMiddleware:
+    """Marks an anonymous reader's request: its queries may read the replica.
+
+    Placed before the page cache, so a page rendered on a miss reads the replica too
+    (newsroom/routers.py). Without ``DATABASE_REPLICA_URL`` it does nothing.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = routers.begin(request)
+        try:
+            return self.get_response(request)
+        finally:
+            routers.end(token)

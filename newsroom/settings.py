@@ -45,6 +45,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # An anonymous reader's queries may read the replica (DATABASE_REPLICA_URL); before the
+    # page cache, so a page rendered on a miss does too.
+    "newsroom.middleware.ReplicaReadsMiddleware",
     # A NUL byte in the path or query string is a 400 before any query sees it.
     "newsroom.middleware.NulByteMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -88,6 +91,14 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASE_REPLICA_URL := env.str("DATABASE_REPLICA_URL", default=""):
+    # A PostgreSQL streaming replica for anonymous readers' queries (newsroom/routers.py).
+    DATABASES["replica"] = env.db_url_config(DATABASE_REPLICA_URL)
+    DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    # A replica that does not answer costs a reader at most this, then the primary is read.
+    DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+    DATABASE_ROUTERS = ["newsroom.routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL := env.str("REDIS_URL", default=""):
