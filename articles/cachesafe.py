@@ -57,6 +57,17 @@ def call(method, *args, fallback=None, **kwargs):
     return result
 
 
+def kept(key: str | None, make, timeout: int):
+    """What the cache holds under ``key``; else ``make()``, kept ``timeout`` seconds (a None
+    from ``make`` is not kept). No key, or an unreachable cache: ``make()`` every time."""
+    found = None if key is None else call(cache.get, key)
+    if found is None:
+        found = make()
+        if key is not None and found is not None:
+            call(cache.set, key, found, timeout)
+    return found
+
+
 def ping() -> bool:
     """True when the default cache stores and returns a value now (tried even when breaking)."""
     token = uuid.uuid4().hex

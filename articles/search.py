@@ -8,7 +8,6 @@ decomposed (NFD) ``Hải Phòng`` are the same query, and ``dong`` finds ``đồ
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Case, Expression, F, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
@@ -105,15 +104,15 @@ def window_start_at():
     the cache ``WINDOW_SECONDS``: reading it walks ``WINDOW`` index entries (6 ms at a
     million articles), and a start a few minutes old changes no answer, only how many
     rows the window holds."""
-    key = WINDOW_KEY.format(window=WINDOW)
-    start = cachesafe.call(cache.get, key)
-    if start is None:
+
+    def read():
         # Only a time: ties need no order, and (status, published_at) is read as it is.
         newest = Article.objects.live().order_by("-published_at")
-        start = newest.values_list("published_at", flat=True)[WINDOW - 1 : WINDOW].first()
-        start = start or NO_WINDOW
-        cachesafe.call(cache.set, key, start, WINDOW_SECONDS)
-    return start
+        return newest.values_list("published_at", flat=True)[WINDOW - 1 : WINDOW].first()
+
+    return cachesafe.kept(
+        WINDOW_KEY.format(window=WINDOW), lambda: read() or NO_WINDOW, WINDOW_SECONDS
+    )
 
 
 def vector_query(words: list[str]) -> SearchQuery:

@@ -159,27 +159,21 @@ def open_months(before: datetime, generations: dict | None) -> list[dict]:
     return rows
 
 
-def closed_months(
-    before: datetime, compute: bool = True, generations: dict | None = None
-) -> list[dict] | None:
+def closed_months(before: datetime, generations: dict | None, compute: bool = True):
     """The rows of the months before ``before``, from the cache when it has them; grouped
-    and kept otherwise (``compute``; else None)."""
-    if generations is None:
-        generations = archive_generations()
-    generation = generations and generations[pagecache.ARCHIVE]
-    # Read before grouping: a change meanwhile moves the generation, and rows grouped
-    # before it are kept under the old one, never read again.
-    key = CLOSED_KEY.format(before=before, generation=generation)
-    if generation is not None:
-        rows = cachesafe.call(cache.get, key)
-        if rows is not None or not compute:
-            return rows
+    and kept otherwise (``compute``; else None). ``generations``: ``archive_generations()``,
+    read before grouping: a change meanwhile moves the generation, and rows grouped before
+    it are kept under the old one, never read again."""
+    key = None
+    if generations is not None:
+        key = CLOSED_KEY.format(before=before, generation=generations[pagecache.ARCHIVE])
     if not compute:
-        return None
-    rows = list(month_rows().filter(published_at__lt=before))
-    if generation is not None:
-        cachesafe.call(cache.set, key, rows, CLOSED_SECONDS)
-    return rows
+        return None if key is None else cachesafe.call(cache.get, key)
+
+    def grouped():
+        return list(month_rows().filter(published_at__lt=before))
+
+    return cachesafe.kept(key, grouped, CLOSED_SECONDS)
 
 
 def _sitemaps(rows) -> dict[str, "ArticleSitemap"]:
@@ -196,18 +190,6 @@ def _closed_xml_key(name: str, before: datetime, generations: dict | None) -> st
         archive=generations[pagecache.ARCHIVE],
         site_generation=generations[pagecache.SITE],
     )
-
-
-def _kept(key: str | None, make):
-    """``make()`` kept under ``key`` (None: made every time)."""
-    if key is None:
-        return make()
-    found = cachesafe.call(cache.get, key)
-    if found is None:
-        found = make()
-        if found is not None:
-            cachesafe.call(cache.set, key, found, CLOSED_SECONDS)
-    return found
 
 
 class SectionSitemap(SiteSitemap):
@@ -314,9 +296,10 @@ def index(request):
     generations = archive_generations()
     current = _sitemaps(open_months(before, generations))
     head, head_latest = _index_entries(request, {**listed, **current})
-    archive, archive_latest = _kept(
+    archive, archive_latest = cachesafe.kept(
         _closed_xml_key("index", before, generations),
-        lambda: _index_entries(request, _sitemaps(closed_months(before, True, generations))),
+        lambda: _index_entries(request, _sitemaps(closed_months(before, generations))),
+        CLOSED_SECONDS,
     )
     # No request context: the XML shows no banner, so no query for it.
     body = render_to_string("articles/sitemap_index.xml", {"head": head, "archive": archive})
@@ -356,7 +339,7 @@ def _render(request, section, sitemap):
 def _closed_month(request, sitemap: ArticleSitemap, before: datetime):
     """A closed month's page, rendered once per generation (a 404 is not kept)."""
     generations = archive_generations()
-    rows = closed_months(before, compute=False, generations=generations)
+    rows = closed_months(before, generations, compute=False)
     if rows is not None:  # the index's rows at hand: no COUNT
         sitemap.count = next((r["count"] for r in rows if r["month"].date() == sitemap.month), 0)
     page = request.GET.get("p", "1")
@@ -369,5 +352,6 @@ def _closed_month(request, sitemap: ArticleSitemap, before: datetime):
         headers = {name: response[name] for name in KEPT_HEADERS if name in response}
         return {"content": response.content, "headers": headers}
 
-    kept = _kept(_closed_xml_key(f"{sitemap.section}:{page}", before, generations), render)
+    key = _closed_xml_key(f"{sitemap.section}:{page}", before, generations)
+    kept = cachesafe.kept(key, render, CLOSED_SECONDS)
     return HttpResponse(kept["content"], content_type="application/xml", headers=kept["headers"])
