@@ -16,6 +16,7 @@ import time
 import uuid
 
 import redis
+from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
@@ -27,6 +28,9 @@ UNREACHABLE = (OSError, redis.exceptions.ConnectionError, redis.exceptions.Timeo
 RETRY_SECONDS = 5
 LOG_SECONDS = 60
 PING_KEY = "healthz:ping"
+# Caches whose content lives in one process: each web worker has its own pages and its own
+# content generation, so a bump in one worker leaves the others serving the old pages.
+PER_PROCESS_CACHES = {"django.core.cache.backends.locmem.LocMemCache"}
 
 _clock = time.monotonic
 _when_back = []
@@ -66,6 +70,11 @@ def kept(key: str | None, make, timeout: int):
         if key is not None and found is not None:
             call(cache.set, key, found, timeout)
     return found
+
+
+def shared() -> bool:
+    """Whether every process reads the same cache (a bump in one reaches the others)."""
+    return settings.CACHES.get("default", {}).get("BACKEND") not in PER_PROCESS_CACHES
 
 
 def ping() -> bool:

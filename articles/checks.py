@@ -3,15 +3,12 @@
 from django.conf import settings
 from django.core import checks
 
-# Caches whose content lives in one process: each web worker has its own pages and its own
-# content generation, so a bump in one worker leaves the others serving the old pages.
-PER_PROCESS_CACHES = {"django.core.cache.backends.locmem.LocMemCache"}
+from articles import cachesafe
 
 
 def page_cache_needs_a_shared_cache(app_configs, **kwargs):
     """newsroom.W001: the page cache is on over a per-process cache (issue #8)."""
-    backend = settings.CACHES.get("default", {}).get("BACKEND")
-    if settings.NEWSROOM_PAGE_CACHE_SECONDS <= 0 or backend not in PER_PROCESS_CACHES:
+    if settings.NEWSROOM_PAGE_CACHE_SECONDS <= 0 or cachesafe.shared():
         return []
     return [
         checks.Warning(

@@ -178,6 +178,28 @@ def generation(scope: str = SITE) -> int | None:
     return None if found is None else found[scope]
 
 
+def kept_while(scope: str, key: str, make, timeout: int):
+    """``make()``'s value, kept under ``key`` while ``scope``'s generation stays where it
+    was before the value was made: one cache read for the value and the generation. Made
+    every time on a per-process cache (a bump in one worker would not reach the others)
+    or an unreachable one."""
+    if not cachesafe.shared() or not _pay_owed_bumps():
+        return make()
+    gen_key = _gen_key(scope)
+    found = cachesafe.call(cache.get_many, [gen_key, key], fallback=None)
+    if found is None:
+        return make()
+    current, kept = found.get(gen_key), found.get(key)
+    if current is not None and kept is not None and kept[0] == current:
+        return kept[1]
+    if current is None:
+        current = generation(scope)
+    value = make()  # after the generation was read: a bump during make() is not missed
+    if current is not None:
+        cachesafe.call(cache.set, key, (current, value), timeout)
+    return value
+
+
 def bump(*scopes: str, **signal_kwargs) -> bool:
     """Move every page showing one of ``scopes`` on (all pages when none is named).
 

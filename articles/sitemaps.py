@@ -35,7 +35,6 @@ from django.utils import timezone
 from django.utils.http import parse_http_date
 
 from articles import cachesafe, pagecache
-from articles.checks import PER_PROCESS_CACHES
 from articles.invalidation import closed_before
 from articles.models import Article, Section, Tag
 from articles.templatetags.articles_tags import absolute_url
@@ -130,15 +129,10 @@ def month_rows():
     )
 
 
-def shared_cache() -> bool:
-    """Whether every process reads the same cache (a bump in one reaches the others)."""
-    return settings.CACHES.get("default", {}).get("BACKEND") not in PER_PROCESS_CACHES
-
-
 def archive_generations() -> dict[str, int] | None:
     """The ``ARCHIVE``, ``SITE`` and ``LISTS`` generations on a shared cache; None on a
     per-process one or when the cache cannot be reached (then nothing is kept)."""
-    if not shared_cache():
+    if not cachesafe.shared():
         return None
     return pagecache.generations([pagecache.ARCHIVE, pagecache.SITE, pagecache.LISTS])
 

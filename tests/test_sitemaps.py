@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from lxml import etree
 
-from articles import sitemaps
+from articles import cachesafe, sitemaps
 from articles.models import Article
 from tests.factories import ArticleFactory, SectionFactory, hidden_articles
 
@@ -151,7 +151,7 @@ def test_sitemap_query_counts_do_not_grow_with_articles(
 ):
     # A per-process cache, whatever this run's cache is: the shared cache's path (closed
     # months grouped once) is test_closed_months_are_grouped_once's.
-    monkeypatch.setattr(sitemaps, "shared_cache", lambda: False)
+    monkeypatch.setattr(cachesafe, "shared", lambda: False)
     section = SectionFactory()
     for day in range(n):
         ArticleFactory(section=section, status="published", published_at=at(2025, 3, 1 + day % 28))
@@ -185,7 +185,7 @@ def test_a_sitemap_without_urls_is_not_listed(client):
 def shared_cache(monkeypatch):
     """The closed months kept in the cache, as on Redis (the tests' cache is local memory,
     which one process shares with itself)."""
-    monkeypatch.setattr(sitemaps, "shared_cache", lambda: True)
+    monkeypatch.setattr(cachesafe, "shared", lambda: True)
 
 
 def month_lastmods(client) -> dict[str, str]:
