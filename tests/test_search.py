@@ -9,8 +9,9 @@ from django.db import connection
 from django.utils import timezone
 from lxml import html as lxml_html
 
-from articles.models import Article
+from articles.models import Article, RecentSearch, SearchWindow
 from articles.search import clean_query, query_words, search_articles
+from articles.search_index import article_search_vector
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -170,15 +171,25 @@ def test_words_either_side_of_a_paragraph_break_are_found():
     assert list(search_articles("người dân")) == [article]
 
 
+def window_of(size: int) -> None:
+    """The recent search table keeps the newest ``size`` published articles from now on."""
+    SearchWindow.objects.update_or_create(id=1, defaults={"size": size, "starts_at": None})
+
+
+def recent_ids() -> set[int]:
+    return set(RecentSearch.objects.values_list("article_id", flat=True))
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
 @pytest.mark.parametrize("window", [1, 4, 7, 12, 100])
 def test_the_window_finds_exactly_the_newest_matches(monkeypatch, window):
-    """Issue #9: the newest WINDOW live articles are searched first; whether they hold
-    RANKED matches, fewer, or the archive is smaller than the window, the answer is the
-    newest RANKED matches of the whole archive."""
+    """Issue #9: the newest published articles' own search index is read first; whether it
+    holds RANKED matches, fewer, or the archive is smaller than the window, the answer is
+    the newest RANKED matches of the whole archive."""
     from articles import search
 
     monkeypatch.setattr(search, "RANKED", 3)
+    window_of(window)
     # Newest first: hours 1..12; "cảng" in every other one, "đồng" only in old ones; the
     # title match at hour 7 would rank first if more than the newest three were ranked.
     articles = {
@@ -187,12 +198,12 @@ def test_the_window_finds_exactly_the_newest_matches(monkeypatch, window):
             body="<p>Cảng biển.</p>" if hours % 2 else "<p>Giá đồng.</p>" * (hours > 8),
             hours_ago=hours,
         )
-        for hours in range(1, 13)
+        for hours in range(12, 0, -1)  # oldest first, as a newsroom publishes
     }
-    ArticleFactory(  # scheduled: in no window, in no answer
+    ArticleFactory(  # scheduled: in the window (it goes live without a write), in no answer
         title="Cảng hẹn giờ", status="published", published_at=timezone.now() + timedelta(hours=1)
     )
-    monkeypatch.setattr(search, "WINDOW", window)
+    assert len(recent_ids()) == min(window, 13)
     assert list(search_articles("cảng")) == [articles[1], articles[3], articles[5]]
     assert list(search_articles("đồng")) == [articles[10], articles[12]]
     assert list(search_articles("bài")) == [articles[1], articles[2], articles[3]]
@@ -201,12 +212,36 @@ def test_the_window_finds_exactly_the_newest_matches(monkeypatch, window):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
-def test_the_window_start_is_read_once_then_kept(monkeypatch, django_assert_num_queries):
-    from articles import search
+def test_the_recent_table_follows_every_write_to_an_article(django_assert_num_queries):
+    """Triggers, not Python: a save, a bulk_create, an update() and a delete all reach it."""
+    window_of(3)
+    old, middle, new = (live(f"Cảng số {n}", hours_ago=n) for n in (30, 20, 10))
+    assert recent_ids() == {old.pk, middle.pk, new.pk}
+    newest = live("Cảng mới nhất", hours_ago=1)
+    assert recent_ids() == {middle.pk, new.pk, newest.pk}  # the oldest fell out
+    with django_assert_num_queries(1):  # one statement, whatever the archive's size
+        assert list(search_articles("cảng")) == [newest, new, middle, old]
 
-    monkeypatch.setattr(search, "WINDOW", 2)
-    articles = [live(f"Cảng số {n}", hours_ago=n) for n in range(1, 5)]
-    with django_assert_num_queries(2):  # where the newest two begin, then the search
-        assert list(search_articles("cảng")) == articles
-    with django_assert_num_queries(1):
-        assert list(search_articles("cảng")) == articles
+    Article.objects.filter(pk=newest.pk).update(status=Article.Status.DRAFT)
+    assert newest.pk not in recent_ids()
+    assert list(search_articles("cảng")) == [new, middle, old]
+    Article.objects.filter(pk=new.pk).update(published_at=timezone.now() - timedelta(days=9))
+    assert new.pk not in recent_ids()  # moved before the window's start: the older branch
+    assert list(search_articles("cảng")) == [middle, old, new]
+    middle.delete()
+    assert middle.pk not in recent_ids()
+    assert list(search_articles("cảng")) == [old, new]
+    (bulk,) = Article.objects.bulk_create(
+        [
+            ArticleFactory.build(
+                title="Cảng nhập",
+                section=old.section,
+                status="published",
+                published_at=timezone.now(),
+                search_title="cang nhap",
+            )
+        ]
+    )
+    Article.objects.filter(pk=bulk.pk).update(search_vector=article_search_vector())
+    assert bulk.pk in recent_ids()
+    assert list(search_articles("cảng nhập")) == [bulk]

@@ -3,6 +3,7 @@ from .autosave import Autosave
 from .banner import HotlineBanner
 from .pending import PendingEdit
 from .photo import Photo, photo_upload_to
+from .recent_search import RecentSearch, SearchWindow
 from .section import Section
 from .tag import Tag, TaggedArticle
 
@@ -13,7 +14,9 @@ __all__ = [
     "HotlineBanner",
     "PendingEdit",
     "Photo",
+    "RecentSearch",
     "RelatedArticle",
+    "SearchWindow",
     "Section",
     "StateChange",
     "Suggestions",
