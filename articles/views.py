@@ -25,6 +25,8 @@ PER_PAGE = keyset.PER_PAGE
 SEARCH_MAX_PAGES = RANKED // PER_PAGE  # 50: every ranked match, no more
 LATEST_ON_HOME = 10
 PER_SECTION_ON_HOME = 4
+SECTION_IDS_KEY = "home:section-ids:v1"
+SECTION_IDS_SECONDS = 24 * 3600
 READ_METHODS = ["GET", "HEAD", "OPTIONS"]
 
 
@@ -75,11 +77,17 @@ def _canonical(request, page=None):
 def _latest_per_section():
     """Each section's newest ``PER_SECTION_ON_HOME`` live articles, sections in their order.
 
-    Two queries whatever the size of the archive or the number of sections: the section
-    ids, then one ``LIMIT`` window per section read through the (section, status,
-    published_at, id) index (issue #9; a window function numbered every live article).
+    One query whatever the size of the archive or the number of sections: one ``LIMIT``
+    window per section read through the (section, status, published_at, id) index (issue
+    #9; a window function numbered every live article). The section ids are kept in the
+    shared cache while the ``SITE`` generation, which every section change moves, stays.
     """
-    section_ids = list(Section.objects.order_by().values_list("pk", flat=True))
+    section_ids = pagecache.kept_while(
+        pagecache.SITE,
+        SECTION_IDS_KEY,
+        lambda: list(Section.objects.order_by().values_list("pk", flat=True)),
+        SECTION_IDS_SECONDS,
+    )
     if not section_ids:
         return []
     windows = union_all_over(

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles import cachesafe
 from articles.models import HotlineBanner
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, SectionFactory
 from tests.test_outages import redis_down
 
 BANNER_TABLE = HotlineBanner._meta.db_table
@@ -80,3 +80,15 @@ def test_an_unreachable_cache_reads_it_from_the_database(client, article):
                 assert count == 1 and "0983.970.780" in html
     finally:
         cachesafe.reset()
+
+
+@pytest.mark.usefixtures("shared_cache")
+def test_the_home_page_keeps_the_section_ids_too(client, article, django_assert_num_queries):
+    """Banner and section ids kept: the latest, then every section's newest four."""
+    client.get("/")
+    with django_assert_num_queries(2):
+        assert client.get("/").status_code == 200
+    new_section = SectionFactory(name="Xe")
+    ArticleFactory(live=True, section=new_section, title="Xe điện về phố")
+    html = client.get("/").content.decode()
+    assert "Xe điện về phố" in html and new_section.get_absolute_url() in html

@@ -2,7 +2,6 @@
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.urls import reverse
 
 from articles.models import RelatedArticle
