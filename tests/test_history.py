@@ -1,7 +1,11 @@
 """No lost work: revisions on every save, readable diffs, restore, and edit conflicts."""
 
+from datetime import timedelta
+
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles import publishing
@@ -15,6 +19,14 @@ pytestmark = pytest.mark.django_db
 
 def history_url(article):
     return reverse("admin:articles_article_history", args=[article.pk])
+
+
+def diff_url(article):
+    return reverse("admin:articles_article_revision_diff", args=[article.pk])
+
+
+def newest(article):
+    return article.history.order_by("-history_date", "-history_id").first()
 
 
 def restore_url(article, record):
@@ -184,3 +196,89 @@ def test_a_state_change_while_editing_is_a_conflict_too(journalist, editor):
     assert response.status_code == 200
     assert "Trạng thái" in response.content.decode()
     assert Article.objects.get(pk=article.pk).title != "Sửa của biên tập"
+
+
+# A long history
+
+
+def add_revisions(article, count):
+    """``count`` revisions after the article's first, as ``count`` saves would leave them
+    (versions 2, 3, …, titled "Bản 2", …), inserted at once."""
+    history = Article.history.model
+    first = article.history.get()
+    columns = {f.attname: getattr(first, f.attname) for f in history._meta.concrete_fields}
+    del columns["history_id"]
+    history.objects.bulk_create(
+        history(
+            **columns
+            | {
+                "version": version,
+                "title": f"Bản {version}",
+                "history_type": "~",
+                "history_date": first.history_date + timedelta(minutes=version),
+            }
+        )
+        for version in range(2, count + 2)
+    )
+
+
+def test_history_pages_its_revisions_100_a_page_in_a_fixed_number_of_queries(client, editor):
+    article = ArticleFactory()
+    add_revisions(article, 249)  # 250 in all
+    client.force_login(editor)
+    pages, versions = {}, []
+    for number, rows in [(1, 100), (2, 100), (3, 50)]:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(history_url(article), {"p": number})
+        assert response.status_code == 200
+        # session, user, article, the editor's permissions (their own, their groups'),
+        # count, the page's rows (with who saved each); besides the hotline banner every
+        # admin page may read (its cache is the site's business, not the history's)
+        sql = [q["sql"] for q in queries if "articles_hotlinebanner" not in q["sql"]]
+        assert len(sql) == 7, f"history page {number}: " + "\n".join(sql)
+        assert len(response.context["records"]) == rows
+        pages[number] = response.content.decode()
+        versions += [record.version for record in response.context["records"]]
+    assert versions == list(range(250, 0, -1))  # newest first, each once
+    assert "250 phiên bản, trang 1/3, mỗi trang 100" in pages[1]
+    assert '<a href="?p=2" rel="next">Trang sau ›</a>' in pages[1]
+    assert 'href="?p=3" aria-label="Trang 3" class="end"' in pages[1]
+    assert '<a href="?p=2" rel="prev">‹ Trang trước</a>' in pages[3]
+    assert "Trang sau" not in pages[3]
+    # The newest revision is the article as it is: every older one, on any page, restores.
+    assert pages[1].count("Khôi phục…") == 99 and pages[3].count("Khôi phục…") == 50
+    # Past the end, or not a number: the last page, the first.
+    assert client.get(history_url(article), {"p": 9}).context["records"].number == 3
+    assert client.get(history_url(article), {"p": "x"}).context["records"].number == 1
+
+
+def test_short_history_has_no_pager(client, editor):
+    article = ArticleFactory()
+    client.force_login(editor)
+    page = client.get(history_url(article)).content.decode()
+    assert "1 phiên bản" in page and "Trang sau" not in page and "?p=" not in page
+
+
+def history_queries(queries):
+    return [q["sql"] for q in queries if "historicalarticle" in q["sql"]]
+
+
+def test_history_list_reads_no_body_and_the_diff_reads_two_rows(client, editor):
+    article = ArticleFactory(body="<p>Một nội dung dài.</p>")
+    add_revisions(article, 5)
+    client.force_login(editor)
+    with CaptureQueriesContext(connection) as listed:
+        assert client.get(history_url(article)).status_code == 200
+    sql = history_queries(listed)
+    assert len(sql) == 2  # count, page
+    for query in sql:
+        assert '"body"' not in query and '"sapo"' not in query and '"relations"' not in query
+    assert '"title"' in sql[1]
+
+    first, third = article.history.filter(version__in=[1, 3]).order_by("version")
+    with CaptureQueriesContext(connection) as compared:
+        response = client.get(diff_url(article), {"a": third.history_id, "b": first.history_id})
+    sql = history_queries(compared)
+    assert len(sql) == 1 and '"body"' in sql[0]  # the two rows, in one query
+    assert (response.context["old"].version, response.context["new"].version) == (1, 3)
+    assert "<ins>Bản 3</ins>" in response.content.decode()
