@@ -16,6 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from articles import publishing
+from articles.models.history import relations_of
 
 from . import revisions
 
@@ -101,7 +102,7 @@ class RevisionViewsMixin:
             "article": article,
             "old": old,
             "new": new,
-            "changes": revisions.diff(old, new),
+            "changes": revisions.revision_diff(old, new),
         }
         return TemplateResponse(request, "admin/articles/article/revision_diff.html", context)
 
@@ -122,12 +123,14 @@ class RevisionViewsMixin:
                     )
                 messages.success(request, done)
             return redirect("admin:articles_article_change", article.pk)
+        changes = revisions.diff(article, revision)
+        changes += revisions.relation_changes(relations_of(article), revision.relations)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": f"Khôi phục phiên bản {revision.version}?",
             "article": article,
             "revision": revision,
-            "changes": revisions.diff(article, revision),
+            "changes": changes,
         }
         return TemplateResponse(request, "admin/articles/article/revision_restore.html", context)
