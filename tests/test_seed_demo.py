@@ -34,7 +34,8 @@ from articles.models import (
 from articles.search import search_articles
 from articles.text import search_fold
 
-pytestmark = pytest.mark.django_db
+# The demo logins are checked with the hasher production uses (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.real_password_hasher]
 
 LOGINS = {
     "phongvien": ("phongvien-demo", "Phóng viên"),
