@@ -570,18 +570,32 @@ def discard_pending(article: Article, *, by: User, version: int | None = None) -
     article.version = current.version + 1
 
 
+def restorable_relations(article: Article, revision, *, by: User) -> dict | None:
+    """The tags, authors and picks restoring ``revision`` gives ``article``: a pick the
+    article no longer has only if ``by`` may link it now (as ``stage_edit`` asks). None
+    for a revision recorded before relations were kept."""
+    relations = revision.relations
+    if relations is None:
+        return None
+    linked = set(article.related_links.values_list("to_article_id", flat=True))
+    may_link = linkable_articles(by).filter(pk__in={pk for pk, _ in relations["related"]})
+    allowed = linked | set(may_link.values_list("pk", flat=True))
+    picks = [pick for pick in relations["related"] if pick[0] in allowed]
+    return {**relations, "related": picks}
+
+
 @transaction.atomic
 def restore(article: Article, *, by: User, revision) -> Article:
     """Bring back the content of ``revision`` (a historical record) with its tags, authors
     and picks, as a new revision; on a live article, as its pending edit (readers see it
-    once it is published). A revision recorded before relations were kept
-    (``relations`` null) leaves them as they are."""
+    once it is published). The relations are ``restorable_relations``'; a revision
+    recorded before relations were kept leaves them as they are."""
     current = _locked(article)
     _refuse_unless(can_edit(by, current), "Bạn không có quyền khôi phục phiên bản của bài này.")
     if revision.id != current.pk:
         raise ValidationError("Phiên bản này không thuộc bài viết đang mở.")
     restored = {name: getattr(revision, name) for name in CONTENT_FIELDS}
-    relations = revision.relations
+    relations = restorable_relations(current, revision, by=by)
     if stages_edits(current):
         pending = PendingEdit.objects.filter(article=current).first()
         data = dict(pending.data) if pending else content_of(current)

@@ -424,3 +424,25 @@ def test_deleting_a_picked_article_leaves_the_revisions_that_picked_it(editor):
     assert revision.relations["related"] == [[picked, 0]]  # history is not rewritten
     publishing.restore(article, by=editor, revision=revision)  # the gone pick is left out
     assert not article.related_links.exists()
+
+
+def test_a_restored_pick_comes_back_only_if_the_restorer_may_link_it(
+    client, journalist, other_journalist, editor
+):
+    mine = own_article(journalist, title="Bài của tôi")
+    theirs = own_article(other_journalist, title="Bài của đồng nghiệp", live=True)
+    article = own_article(journalist)
+    publishing.set_related(article, [(mine.pk, 0), (theirs.pk, 1)])
+    picked = article.history.get()
+    assert picked.relations["related"] == [[mine.pk, 0], [theirs.pk, 1]]
+    publishing.save_edit(article, by=journalist, version=article.version)
+    publishing.set_related(article, [])
+    assert newest(article).relations["related"] == []
+    publishing.unpublish(theirs, by=editor)  # a colleague's draft again: not for others
+    client.force_login(journalist)
+    confirm = client.get(restore_url(article, picked)).content.decode()
+    assert "<ins>Bài của tôi</ins>" in confirm and "Bài của đồng nghiệp" not in confirm
+    publishing.restore(article, by=journalist, revision=picked)
+    assert [link.to_article_id for link in article.related_links.all()] == [mine.pk]
+    publishing.restore(article, by=editor, revision=picked)  # editors link any article
+    assert [link.to_article_id for link in article.related_links.all()] == [mine.pk, theirs.pk]

@@ -124,7 +124,8 @@ class RevisionViewsMixin:
                 messages.success(request, done)
             return redirect("admin:articles_article_change", article.pk)
         changes = revisions.diff(article, revision)
-        changes += revisions.relation_changes(relations_of(article), revision.relations)
+        restored = publishing.restorable_relations(article, revision, by=request.user)
+        changes += revisions.relation_changes(relations_of(article), restored)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
