@@ -11,6 +11,7 @@ class ArticlesConfig(AppConfig):
         from django.core.checks import Tags, register
 
         from articles import checks, invalidation, related
+        from articles.models import history
 
         register(checks.page_cache_needs_a_shared_cache, Tags.caches, deploy=True)
         register(checks.secret_key_is_set, Tags.security, deploy=True)
@@ -18,3 +19,5 @@ class ArticlesConfig(AppConfig):
         invalidation.connect()
         # "Xem thêm" is stored when an article, its tags or its picks change.
         related.connect()
+        # A revision keeps the article's tags, authors and picks too.
+        history.connect()

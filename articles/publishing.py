@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from articles import richtext
 from articles.models import Article, PendingEdit, Photo, RelatedArticle, StateChange
+from articles.models.history import relations_of
 from articles.models.tag import clean_tag_names
 from articles.names import full_name
 
@@ -414,15 +415,7 @@ def save_edit(article: Article, *, by: User, version: int, publish_now: bool = F
 
 def content_of(article: Article) -> dict:
     """What a pending edit holds, as ``article`` is saved now."""
-    return {
-        **{name: getattr(article, name) for name in CONTENT_FIELDS},
-        "tags": [tag.name for tag in article.tags.all()],
-        "authors": sorted(article.authors.values_list("pk", flat=True)),
-        "related": [
-            [link.to_article_id, link.position]
-            for link in article.related_links.order_by("position", "pk")
-        ],
-    }
+    return {**{name: getattr(article, name) for name in CONTENT_FIELDS}, **relations_of(article)}
 
 
 def _stage(current: Article, data: dict, *, by: User) -> PendingEdit | None:
@@ -508,6 +501,15 @@ def set_related(article: Article, picks: list) -> None:
         RelatedArticle.objects.create(from_article=article, to_article_id=pk, position=position)
 
 
+def _set_relations(article: Article, data: dict) -> None:
+    """Give the saved ``article`` the tags, authors and picks of ``data`` (a pending edit's
+    or a revision's); authors no longer in the newsroom are left out."""
+    article.tags.set(data.get("tags", []))
+    people = get_user_model().objects.filter(pk__in=data.get("authors", []))
+    article.authors.set(people.values_list("pk", flat=True))
+    set_related(article, data.get("related", []))
+
+
 @transaction.atomic
 def publish_pending(article: Article, *, by: User, version: int) -> Article:
     """Put ``article``'s pending edit on its page ("Cập nhật bài"): saved as any save is
@@ -539,10 +541,7 @@ def publish_pending(article: Article, *, by: User, version: int) -> Article:
     current._history_user = by
     current._change_reason = "Cập nhật bài"
     current.save()
-    current.tags.set(data.get("tags", []))
-    people = get_user_model().objects.filter(pk__in=data.get("authors", []))
-    current.authors.set(people.values_list("pk", flat=True))
-    set_related(current, data.get("related", []))
+    _set_relations(current, data)
     who = pending.edited_by
     saved = timezone.localtime(pending.updated_at).strftime("%H:%M %d/%m/%Y")
     note = f"Cập nhật bài: thay đổi lưu lúc {saved}"
@@ -571,28 +570,48 @@ def discard_pending(article: Article, *, by: User, version: int | None = None) -
     article.version = current.version + 1
 
 
+def restorable_relations(article: Article, revision, *, by: User) -> dict | None:
+    """The tags, authors and picks restoring ``revision`` gives ``article``: a pick the
+    article no longer has only if ``by`` may link it now (as ``stage_edit`` asks). None
+    for a revision recorded before relations were kept."""
+    relations = revision.relations
+    if relations is None:
+        return None
+    linked = set(article.related_links.values_list("to_article_id", flat=True))
+    may_link = linkable_articles(by).filter(pk__in={pk for pk, _ in relations["related"]})
+    allowed = linked | set(may_link.values_list("pk", flat=True))
+    picks = [pick for pick in relations["related"] if pick[0] in allowed]
+    return {**relations, "related": picks}
+
+
 @transaction.atomic
 def restore(article: Article, *, by: User, revision) -> Article:
-    """Bring back the content of ``revision`` (a historical record) as a new revision; on a
-    live article, as its pending edit (readers see it once it is published)."""
+    """Bring back the content of ``revision`` (a historical record) with its tags, authors
+    and picks, as a new revision; on a live article, as its pending edit (readers see it
+    once it is published). The relations are ``restorable_relations``'; a revision
+    recorded before relations were kept leaves them as they are."""
     current = _locked(article)
     _refuse_unless(can_edit(by, current), "Bạn không có quyền khôi phục phiên bản của bài này.")
     if revision.id != current.pk:
         raise ValidationError("Phiên bản này không thuộc bài viết đang mở.")
+    restored = {name: getattr(revision, name) for name in CONTENT_FIELDS}
+    relations = restorable_relations(current, revision, by=by)
     if stages_edits(current):
         pending = PendingEdit.objects.filter(article=current).first()
         data = dict(pending.data) if pending else content_of(current)
-        data.update({name: getattr(revision, name) for name in CONTENT_FIELDS})
+        data.update({**restored, **(relations or {})})
         _claim(current, current.version)
         _stage(current, data, by=by)
         article.refresh_from_db()
         return current
-    for name in CONTENT_FIELDS:
-        setattr(current, name, getattr(revision, name))
+    for name, value in restored.items():
+        setattr(current, name, value)
     current.version += 1
     current._history_user = by
     current._change_reason = f"Khôi phục phiên bản {revision.version}"
     current.save()
+    if relations is not None:
+        _set_relations(current, relations)
     PendingEdit.objects.filter(article=current).delete()
     article.refresh_from_db()
     return current

@@ -1,7 +1,37 @@
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.test import override_settings
 
 from tests.factories import staff_member
+
+# Test users' passwords: MD5 makes and checks a hash in microseconds, the project's
+# PBKDF2 (1,000,000 rounds) in a few hundred milliseconds, and nearly every test makes a
+# user. The project's own hashers stay in the list after it, so a hash they made still
+# checks; tests marked ``real_password_hasher`` (the demo logins, login throttling) run
+# with the project's list only.
+FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
+REAL_MARKER = "real_password_hasher"
+PROJECT_HASHERS = list(django_settings.PASSWORD_HASHERS)
+
+
+def _hashers(node) -> list[str]:
+    if node.get_closest_marker(REAL_MARKER):
+        return PROJECT_HASHERS
+    return [FAST_HASHER, *PROJECT_HASHERS]
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _module_password_hasher(request):
+    """For module-scoped fixtures (``seed_demo``'s users), as the module is marked."""
+    with override_settings(PASSWORD_HASHERS=_hashers(request.node)):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _password_hasher(request):
+    with override_settings(PASSWORD_HASHERS=_hashers(request.node)):
+        yield
 
 
 @pytest.fixture(autouse=True)

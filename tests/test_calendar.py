@@ -5,9 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
 
 from articles.models import Article
 from tests.factories import ArticleFactory
@@ -120,21 +118,3 @@ def test_calendar_query_count_is_fixed(client, editor, django_assert_num_queries
             published(f"Bài {n}", NOW + timedelta(days=n % 4, hours=1))
         with django_assert_num_queries(len(one.captured_queries)):
             client.get(URL)
-
-
-def test_calendar_renders_the_demo_content(client, editor):
-    """Every scheduled demo article shows (the demo schedules up to two days ahead)."""
-    call_command("seed_demo", verbosity=0)
-    client.force_login(editor)
-    today = timezone.localdate()
-    shown, page = {}, ""
-    for day in (today, today + timedelta(days=7)):
-        response = client.get(URL, {"xem": "week", "ngay": day.isoformat()})
-        assert response.status_code == 200
-        page += response.content.decode()
-        for entry in (e for w in response.context["weeks"] for d in w for e in d["entries"]):
-            shown[entry["article"].pk] = entry["is_scheduled"]
-    scheduled = set(Article.objects.scheduled().values_list("pk", flat=True))
-    assert scheduled
-    assert {pk for pk, is_scheduled in shown.items() if is_scheduled} == scheduled
-    assert "Hẹn giờ:" in page

@@ -1,13 +1,17 @@
 """No lost work: revisions on every save, readable diffs, restore, and edit conflicts."""
 
+from datetime import timedelta
+
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles import publishing
 from articles.admin.revisions import body_text, word_diff
-from articles.models import Article
-from tests.factories import ArticleFactory, own_article
+from articles.models import Article, RelatedArticle
+from tests.factories import ArticleFactory, UserFactory, own_article
 from tests.test_article_admin import change_url, form_data
 
 pytestmark = pytest.mark.django_db
@@ -15,6 +19,14 @@ pytestmark = pytest.mark.django_db
 
 def history_url(article):
     return reverse("admin:articles_article_history", args=[article.pk])
+
+
+def diff_url(article):
+    return reverse("admin:articles_article_revision_diff", args=[article.pk])
+
+
+def newest(article):
+    return article.history.order_by("-history_date", "-history_id").first()
 
 
 def restore_url(article, record):
@@ -184,3 +196,253 @@ def test_a_state_change_while_editing_is_a_conflict_too(journalist, editor):
     assert response.status_code == 200
     assert "Trạng thái" in response.content.decode()
     assert Article.objects.get(pk=article.pk).title != "Sửa của biên tập"
+
+
+# A long history
+
+
+def add_revisions(article, count):
+    """``count`` revisions after the article's first, as ``count`` saves would leave them
+    (versions 2, 3, …, titled "Bản 2", …), inserted at once."""
+    history = Article.history.model
+    first = article.history.get()
+    columns = {f.attname: getattr(first, f.attname) for f in history._meta.concrete_fields}
+    del columns["history_id"]
+    history.objects.bulk_create(
+        history(
+            **columns
+            | {
+                "version": version,
+                "title": f"Bản {version}",
+                "history_type": "~",
+                "history_date": first.history_date + timedelta(minutes=version),
+            }
+        )
+        for version in range(2, count + 2)
+    )
+
+
+def test_history_pages_its_revisions_100_a_page_in_a_fixed_number_of_queries(client, editor):
+    article = ArticleFactory()
+    add_revisions(article, 249)  # 250 in all
+    client.force_login(editor)
+    pages, versions = {}, []
+    for number, rows in [(1, 100), (2, 100), (3, 50)]:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(history_url(article), {"p": number})
+        assert response.status_code == 200
+        # session, user, article, the editor's permissions (their own, their groups'),
+        # count, the page's rows (with who saved each); besides the hotline banner every
+        # admin page may read (its cache is the site's business, not the history's)
+        sql = [q["sql"] for q in queries if "articles_hotlinebanner" not in q["sql"]]
+        assert len(sql) == 7, f"history page {number}: " + "\n".join(sql)
+        assert len(response.context["records"]) == rows
+        pages[number] = response.content.decode()
+        versions += [record.version for record in response.context["records"]]
+    assert versions == list(range(250, 0, -1))  # newest first, each once
+    assert "250 phiên bản, trang 1/3, mỗi trang 100" in pages[1]
+    assert '<a href="?p=2" rel="next">Trang sau ›</a>' in pages[1]
+    assert 'href="?p=3" aria-label="Trang 3" class="end"' in pages[1]
+    assert '<a href="?p=2" rel="prev">‹ Trang trước</a>' in pages[3]
+    assert "Trang sau" not in pages[3]
+    # The newest revision is the article as it is: every older one, on any page, restores.
+    assert pages[1].count("Khôi phục…") == 99 and pages[3].count("Khôi phục…") == 50
+    # Past the end, or not a number: the last page, the first.
+    assert client.get(history_url(article), {"p": 9}).context["records"].number == 3
+    assert client.get(history_url(article), {"p": "x"}).context["records"].number == 1
+
+
+def test_short_history_has_no_pager(client, editor):
+    article = ArticleFactory()
+    client.force_login(editor)
+    page = client.get(history_url(article)).content.decode()
+    assert "1 phiên bản" in page and "Trang sau" not in page and "?p=" not in page
+
+
+def history_queries(queries):
+    return [q["sql"] for q in queries if "historicalarticle" in q["sql"]]
+
+
+def test_history_list_reads_no_body_and_the_diff_reads_two_rows(client, editor):
+    article = ArticleFactory(body="<p>Một nội dung dài.</p>")
+    add_revisions(article, 5)
+    client.force_login(editor)
+    with CaptureQueriesContext(connection) as listed:
+        assert client.get(history_url(article)).status_code == 200
+    sql = history_queries(listed)
+    assert len(sql) == 2  # count, page
+    for query in sql:
+        assert '"body"' not in query and '"sapo"' not in query and '"relations"' not in query
+    assert '"title"' in sql[1]
+
+    first, third = article.history.filter(version__in=[1, 3]).order_by("version")
+    with CaptureQueriesContext(connection) as compared:
+        response = client.get(diff_url(article), {"a": third.history_id, "b": first.history_id})
+    sql = history_queries(compared)
+    assert len(sql) == 1 and '"body"' in sql[0]  # the two rows, in one query
+    assert (response.context["old"].version, response.context["new"].version) == (1, 3)
+    assert "<ins>Bản 3</ins>" in response.content.decode()
+
+
+# Tags, authors and picks
+
+
+@pytest.fixture
+def hoa(db):
+    return UserFactory(is_staff=True, last_name="Trần", first_name="Hoa")
+
+
+@pytest.fixture
+def minh(db):
+    return UserFactory(is_staff=True, last_name="Lê", first_name="Minh")
+
+
+def relations(article):
+    """What ``article`` has now, in the order readers see it."""
+    return (
+        [tag.name for tag in article.tags.all()],
+        sorted(article.authors.values_list("pk", flat=True)),
+        [link.to_article_id for link in article.related_links.all()],
+    )
+
+
+def test_restoring_a_draft_brings_back_its_tags_authors_and_picks(client, editor, hoa, minh):
+    first_pick = ArticleFactory(live=True, title="Cảng Lạch Huyện đón tàu lớn")
+    second_pick = ArticleFactory(live=True, title="Đà Lạt thu gom rác thải nhựa")
+    article = ArticleFactory()
+    client.force_login(editor)
+    row = {"to_article": first_pick.pk, "position": 0}
+    data = form_data(article, rows=[row], tags=["cảng biển", "logistics"], authors=[hoa.pk])
+    assert client.post(change_url(article), data).status_code == 302
+    before = newest(article)
+    # One save, one revision, holding what the form saved besides the article's row.
+    assert article.history.count() == 2
+    assert before.relations == {
+        "tags": ["cảng biển", "logistics"],
+        "authors": [hoa.pk],
+        "related": [[first_pick.pk, 0]],
+    }
+
+    article.refresh_from_db()
+    link = article.related_links.get()
+    rows = [
+        {"id": link.pk, "to_article": first_pick.pk, "position": 0, "DELETE": "on"},
+        {"to_article": second_pick.pk, "position": 0},
+    ]
+    data = form_data(article, rows=rows, initial=1, tags=["kinh tế"], authors=[minh.pk])
+    assert client.post(change_url(article), data).status_code == 302
+    after = newest(article)
+    assert article.history.count() == 3
+    assert after.relations == {
+        "tags": ["kinh tế"],
+        "authors": [minh.pk],
+        "related": [[second_pick.pk, 0]],
+    }
+
+    page = client.get(diff_url(article), {"a": before.history_id, "b": after.history_id})
+    text = page.content.decode()
+    assert "<th>Thẻ</th><td><del>cảng biển, logistics</del><ins>kinh tế</ins></td>" in text
+    assert "<del>Trần Hoa</del><ins>Lê Minh</ins>" in text
+    assert "<del>Cảng Lạch Huyện đón tàu lớn</del><ins>Đà Lạt thu gom rác thải nhựa</ins>" in text
+
+    confirm = client.get(restore_url(article, before)).content.decode()
+    assert (
+        "<ins>cảng biển, logistics</ins>" in confirm and "thẻ, tác giả, bài liên quan" in confirm
+    )
+    assert client.post(restore_url(article, before)).status_code == 302
+    assert relations(article) == (["cảng biển", "logistics"], [hoa.pk], [first_pick.pk])
+    restored = newest(article)
+    assert restored.history_change_reason == "Khôi phục phiên bản 2"
+    assert restored.relations == before.relations
+    assert article.history.count() == 4
+
+
+def test_restoring_a_live_article_stages_its_tags_authors_and_picks(editor, hoa, minh):
+    pick = ArticleFactory(live=True)
+    article = ArticleFactory(live=True)
+    # Relations changed after the save that made the revision complete it (a factory, an
+    # importer); they make no revision of their own.
+    article.tags.set(["cảng biển", "logistics"])
+    article.authors.set([hoa])
+    RelatedArticle.objects.create(from_article=article, to_article=pick, position=0)
+    original = article.history.get()
+    assert original.relations == {
+        "tags": ["cảng biển", "logistics"],
+        "authors": [hoa.pk],
+        "related": [[pick.pk, 0]],
+    }
+
+    publishing.stage_edit(
+        article,
+        by=editor,
+        version=article.version,
+        tags=["kinh tế"],
+        authors=[minh.pk],
+        related=[],
+    )
+    publishing.publish_pending(article, by=editor, version=article.version)
+    assert relations(article) == (["kinh tế"], [minh.pk], [])
+    assert newest(article).relations == {"tags": ["kinh tế"], "authors": [minh.pk], "related": []}
+
+    publishing.restore(article, by=editor, revision=original)
+    assert relations(article) == (["kinh tế"], [minh.pk], [])  # readers: unchanged yet
+    pending = publishing.pending_of(article)
+    assert (pending.data["tags"], pending.data["authors"]) == (
+        ["cảng biển", "logistics"],
+        [hoa.pk],
+    )
+    assert pending.data["related"] == [[pick.pk, 0]]
+    publishing.publish_pending(article, by=editor, version=article.version)
+    assert relations(article) == (["cảng biển", "logistics"], [hoa.pk], [pick.pk])
+    assert newest(article).relations == original.relations
+
+
+def test_a_revision_older_than_kept_relations_restores_only_the_content(client, editor):
+    article = ArticleFactory(title="Bản cũ")
+    article.tags.set(["giữ nguyên"])
+    original = article.history.get()
+    Article.history.model.objects.filter(pk=original.pk).update(relations=None)
+    original.refresh_from_db()
+    article.title = "Bản mới"
+    publishing.save_edit(article, by=editor, version=article.version)
+    client.force_login(editor)
+    confirm = client.get(restore_url(article, original)).content.decode()
+    assert "thẻ, tác giả và bài liên quan: những mục này giữ như hiện tại" in confirm
+    assert "<th>Thẻ</th>" not in confirm
+    publishing.restore(article, by=editor, revision=original)
+    assert article.title == "Bản cũ"
+    assert [tag.name for tag in article.tags.all()] == ["giữ nguyên"]
+
+
+def test_deleting_a_picked_article_leaves_the_revisions_that_picked_it(editor):
+    pick = ArticleFactory(live=True)
+    article = ArticleFactory()
+    RelatedArticle.objects.create(from_article=article, to_article=pick, position=0)
+    picked = pick.pk
+    pick.delete()
+    revision = newest(article)
+    assert revision.relations["related"] == [[picked, 0]]  # history is not rewritten
+    publishing.restore(article, by=editor, revision=revision)  # the gone pick is left out
+    assert not article.related_links.exists()
+
+
+def test_a_restored_pick_comes_back_only_if_the_restorer_may_link_it(
+    client, journalist, other_journalist, editor
+):
+    mine = own_article(journalist, title="Bài của tôi")
+    theirs = own_article(other_journalist, title="Bài của đồng nghiệp", live=True)
+    article = own_article(journalist)
+    publishing.set_related(article, [(mine.pk, 0), (theirs.pk, 1)])
+    picked = article.history.get()
+    assert picked.relations["related"] == [[mine.pk, 0], [theirs.pk, 1]]
+    publishing.save_edit(article, by=journalist, version=article.version)
+    publishing.set_related(article, [])
+    assert newest(article).relations["related"] == []
+    publishing.unpublish(theirs, by=editor)  # a colleague's draft again: not for others
+    client.force_login(journalist)
+    confirm = client.get(restore_url(article, picked)).content.decode()
+    assert "<ins>Bài của tôi</ins>" in confirm and "Bài của đồng nghiệp" not in confirm
+    publishing.restore(article, by=journalist, revision=picked)
+    assert [link.to_article_id for link in article.related_links.all()] == [mine.pk]
+    publishing.restore(article, by=editor, revision=picked)  # editors link any article
+    assert [link.to_article_id for link in article.related_links.all()] == [mine.pk, theirs.pk]

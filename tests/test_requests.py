@@ -547,6 +547,7 @@ def test_a_lead_photo_already_chosen_stays_for_a_user_without_photos(
 LOGIN = reverse("admin:login")
 
 
+@pytest.mark.real_password_hasher
 @pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/admin/", ""])
 def test_login_with_an_off_site_next_lands_on_the_admin_index(client, editor, next_url):
     """It landed on /accounts/profile/, a 404."""
@@ -602,6 +603,7 @@ def _login(client, username, password, forwarded_for):
     )
 
 
+@pytest.mark.real_password_hasher
 def test_behind_the_proxy_each_client_is_locked_apart(client, editor, settings, monkeypatch):
     """Lockout keys on the client's address (X-Forwarded-For's last hop), not the proxy's."""
     proxy = _proxy_settings(monkeypatch)
@@ -619,6 +621,7 @@ def test_behind_the_proxy_each_client_is_locked_apart(client, editor, settings, 
     assert _login(client, editor.username, PASSWORD, "198.51.100.8").status_code == 302
 
 
+@pytest.mark.real_password_hasher
 def test_without_the_proxy_setting_x_forwarded_for_is_not_trusted(client, editor, settings):
     """A client must not choose its own address by sending the header."""
     for _ in range(settings.AXES_FAILURE_LIMIT):

@@ -34,7 +34,8 @@ from articles.models import (
 from articles.search import search_articles
 from articles.text import search_fold
 
-pytestmark = pytest.mark.django_db
+# The demo logins are checked with the hasher production uses (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.real_password_hasher]
 
 LOGINS = {
     "phongvien": ("phongvien-demo", "Phóng viên"),
@@ -224,6 +225,24 @@ def test_editor_sees_demo_content_in_admin(seed_output, client):
     assert this_week
     page = client.get(reverse("admin:articles_article_calendar")).content.decode()
     assert all(title in page for title in this_week), this_week
+
+
+def test_calendar_shows_every_scheduled_demo_article(seed_output, client):
+    """Every scheduled demo article shows (the demo schedules up to two days ahead)."""
+    client.force_login(get_user_model().objects.get(username="bientap"))
+    url = reverse("admin:articles_article_calendar")
+    today = timezone.localdate()
+    shown, page = {}, ""
+    for day in (today, today + timedelta(days=7)):
+        response = client.get(url, {"xem": "week", "ngay": day.isoformat()})
+        assert response.status_code == 200
+        page += response.content.decode()
+        for entry in (e for w in response.context["weeks"] for d in w for e in d["entries"]):
+            shown[entry["article"].pk] = entry["is_scheduled"]
+    scheduled = set(Article.objects.scheduled().values_list("pk", flat=True))
+    assert scheduled
+    assert {pk for pk, is_scheduled in shown.items() if is_scheduled} == scheduled
+    assert "Hẹn giờ:" in page
 
 
 def test_all_text_is_nfc(seed_output):

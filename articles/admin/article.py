@@ -23,6 +23,7 @@ from .autocomplete import PhotoAutocompleteSelect
 from .changelist import ArticleChangeList
 from .forms import ArticleForm, pending_initial
 from .paginator import EstimatedCountPaginator
+from .revision_views import RevisionViewsMixin
 
 NOT_LINKABLE = (
     "Không chọn được bài này làm bài liên quan: chỉ chọn được bài của bạn hoặc bài đã lên trang."
@@ -236,7 +237,7 @@ class AuthorFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
+class ArticleAdmin(ArticleViewsMixin, RevisionViewsMixin, admin.ModelAdmin):
     form = ArticleForm
     list_display = ["title", "section", "authors_list", "state", "published_at", "updated_at"]
     list_select_related = ["section__parent"]  # a subsection's name shows its parent

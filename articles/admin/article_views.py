@@ -1,4 +1,5 @@
-"""The article admin's own pages: workflow buttons, revision history, diff, restore, calendar.
+"""The article admin's own pages: workflow buttons, calendar, autosave, presence, drafts
+(the revision pages are in ``revision_views``).
 
 Each view checks permission through the admin's ``has_*_permission`` and ``publishing``,
 and changes state only through ``articles.publishing``.
@@ -47,16 +48,6 @@ class ArticleViewsMixin:
                 "<path:object_id>/cap-nhat/",
                 view(self.publish_pending_view),
                 name="articles_article_publish_pending",
-            ),
-            path(
-                "<path:object_id>/history/so-sanh/",
-                view(self.revision_diff_view),
-                name="articles_article_revision_diff",
-            ),
-            path(
-                "<path:object_id>/history/<int:history_id>/khoi-phuc/",
-                view(self.revision_restore_view),
-                name="articles_article_revision_restore",
             ),
             *super().get_urls(),
         ]
@@ -145,75 +136,6 @@ class ArticleViewsMixin:
             "is_live": article.is_live,
         }
         return TemplateResponse(request, "admin/articles/article/pending_publish.html", context)
-
-    def history_view(self, request, object_id, extra_context=None):
-        article = self._article_or_404(request, object_id)
-        records = list(
-            article.history.select_related("history_user").order_by("-history_date", "-history_id")
-        )
-        for record in records:
-            record.state_text = revisions.state_label(record)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": f"Lịch sử sửa bài: {article}",
-            "article": article,
-            "records": records,
-            "can_restore": self.has_change_permission(request, article),
-        }
-        return TemplateResponse(request, self.object_history_template, context)
-
-    def revision_diff_view(self, request, object_id):
-        article = self._article_or_404(request, object_id)
-        history = article.history.all()
-        try:
-            old = history.get(history_id=int(request.GET.get("a", "")))
-            new = (
-                history.get(history_id=int(request.GET["b"]))
-                if request.GET.get("b")
-                else history.order_by("-history_date", "-history_id").first()
-            )
-        except (ValueError, KeyError, history.model.DoesNotExist) as error:
-            raise Http404("Không có phiên bản này.") from error
-        if old.history_date > new.history_date:
-            old, new = new, old
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": f"So sánh hai phiên bản: {article}",
-            "article": article,
-            "old": old,
-            "new": new,
-            "changes": revisions.diff(old, new),
-        }
-        return TemplateResponse(request, "admin/articles/article/revision_diff.html", context)
-
-    def revision_restore_view(self, request, object_id, history_id):
-        article = self._article_or_404(request, object_id, edit=True)
-        revision = get_object_or_404(article.history.all(), history_id=history_id)
-        if request.method == "POST":
-            try:
-                publishing.restore(article, by=request.user, revision=revision)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                done = f"Đã khôi phục nội dung phiên bản {revision.version} thành bản mới."
-                if publishing.stages_edits(article):
-                    done = (
-                        f"Đã khôi phục nội dung phiên bản {revision.version} thành thay đổi "
-                        "chưa xuất bản: bạn đọc thấy khi biên tập viên bấm “Cập nhật bài”."
-                    )
-                messages.success(request, done)
-            return redirect("admin:articles_article_change", article.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": f"Khôi phục phiên bản {revision.version}?",
-            "article": article,
-            "revision": revision,
-            "changes": revisions.diff(article, revision),
-        }
-        return TemplateResponse(request, "admin/articles/article/revision_restore.html", context)
 
     def calendar_view(self, request):
         if not publishing.can_publish(request.user):

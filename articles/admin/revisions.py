@@ -4,6 +4,7 @@ import html
 import re
 from datetime import timedelta
 from difflib import SequenceMatcher
+from functools import partial
 
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
@@ -104,30 +105,54 @@ def revision_at(article: Article, version: int):
     return article.history.filter(version=version).order_by("-history_date", "-history_id").first()
 
 
-def _names(ids, model, label=str) -> str:
-    found = model.objects.in_bulk(ids)
+def _names(found: dict, ids, label=str) -> str:
     return ", ".join(label(found[pk]) if pk in found else f"#{pk}" for pk in ids)
+
+
+def relation_changes(before: dict | None, after: dict | None) -> list[dict]:
+    """Tags, authors and hand-picked "Xem thêm" (each in order) that differ between two
+    sets of relations (``articles.models.history.relations_of``'s format); nothing when
+    either was not recorded (a revision older than the ``relations`` column)."""
+    from django.contrib.auth import get_user_model
+
+    from articles.names import full_name
+
+    if before is None or after is None:
+        return []
+    sides = (before, after)
+    people = get_user_model().objects.in_bulk({pk for side in sides for pk in side["authors"]})
+    picked = {pk for side in sides for pk, _position in side["related"]}
+    titles = Article.objects.only("title").in_bulk(picked)
+    # name, label, what is compared, how it reads
+    lists = [
+        ("tags", "Thẻ", list, ", ".join),
+        ("authors", "Tác giả", sorted, lambda ids: _names(people, ids, full_name)),
+        (
+            "related",
+            "Bài liên quan",
+            lambda picks: [pk for pk, _ in picks],
+            partial(_names, titles),
+        ),
+    ]
+    changes = []
+    for name, label, key, text in lists:
+        old, new = key(before[name]), key(after[name])
+        if old != new:
+            changes.append({"label": label, "html": word_diff(text(old), text(new))})
+    return changes
+
+
+def revision_diff(old, new) -> list[dict]:
+    """What differs between two revisions: the fields, then tags, authors and picks."""
+    return diff(old, new) + relation_changes(old.relations, new.relations)
 
 
 def pending_diff(article: Article, pending) -> list[dict]:
     """What readers will see change when ``pending`` (the article's ``PendingEdit``) is
     published: the fields, then tags, authors and hand-picked "Xem thêm" in order."""
-    from django.contrib.auth import get_user_model
-
     from articles import publishing
-    from articles.names import full_name
 
-    data = pending.data
-    changes = diff(article, publishing.pending_article(article, pending))
     now = publishing.content_of(article)
-    people = get_user_model()
-    lists = [
-        ("tags", "Thẻ", lambda values: ", ".join(values)),
-        ("authors", "Tác giả", lambda ids: _names(ids, people, full_name)),
-        ("related", "Bài liên quan", lambda picks: _names([pk for pk, _ in picks], Article)),
-    ]
-    for name, label, text in lists:
-        old, new = text(now[name]), text(data.get(name, now[name]))
-        if old != new:
-            changes.append({"label": label, "html": word_diff(old, new)})
-    return changes
+    after = {name: pending.data.get(name, now[name]) for name in ("tags", "authors", "related")}
+    changes = diff(article, publishing.pending_article(article, pending))
+    return changes + relation_changes(now, after)

@@ -18,6 +18,7 @@ from articles.search_index import (
 from articles.text import search_fold, vietnamese_slugify
 
 from .base import NFCModel
+from .history import RevisionRelations
 from .tag import ArticleTagManager, TaggedArticle
 
 SAPO_MAX_LENGTH = 500
@@ -171,6 +172,8 @@ class Article(NFCModel):
             "search_vector",
             "updated_at",
         ],
+        # Tags, authors and picks too (articles/models/history.py).
+        bases=[RevisionRelations],
     )
 
     class Meta:
