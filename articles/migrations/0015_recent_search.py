@@ -54,7 +54,7 @@ def uninstall(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("articles", "0012_pending_edit"),
+        ("articles", "0013_revision_relations"),
     ]
 
     operations = [
