@@ -2,50 +2,50 @@
 // English in its bundle and never pass through gettext. Loaded with our NewsPhoto
 // extension (settings.DJANGO_PROSE_EDITOR_EXTENSIONS), before any editor starts.
 const TITLES = {
-  bold: "Đậm",
-  italic: "Nghiêng",
-  underline: "Gạch chân",
-  strike: "Gạch ngang",
-  "unordered list": "Danh sách chấm",
-  "ordered list": "Danh sách số",
-  blockquote: "Trích dẫn",
-  "insert link": "Chèn liên kết",
-  "remove link": "Bỏ liên kết",
-  paragraph: "Đoạn văn",
-  Paragraph: "Đoạn văn",
-  "heading 2": "Tiêu đề phụ cấp 2",
-  "heading 3": "Tiêu đề phụ cấp 3",
-  undo: "Hoàn tác",
-  redo: "Làm lại",
-  "horizontal rule": "Đường kẻ ngang",
+    bold: 'Đậm',
+    italic: 'Nghiêng',
+    underline: 'Gạch chân',
+    strike: 'Gạch ngang',
+    'unordered list': 'Danh sách chấm',
+    'ordered list': 'Danh sách số',
+    blockquote: 'Trích dẫn',
+    'insert link': 'Chèn liên kết',
+    'remove link': 'Bỏ liên kết',
+    paragraph: 'Đoạn văn',
+    Paragraph: 'Đoạn văn',
+    'heading 2': 'Tiêu đề phụ cấp 2',
+    'heading 3': 'Tiêu đề phụ cấp 3',
+    undo: 'Hoàn tác',
+    redo: 'Làm lại',
+    'horizontal rule': 'Đường kẻ ngang',
 };
 
 // The block-type menu's items show their names as text, not as a title.
 const OPTIONS = {
-  heading2: "Tiêu đề phụ cấp 2",
-  heading3: "Tiêu đề phụ cấp 3",
-  paragraph: "Đoạn văn",
+    heading2: 'Tiêu đề phụ cấp 2',
+    heading3: 'Tiêu đề phụ cấp 3',
+    paragraph: 'Đoạn văn',
 };
 
 function translate(root) {
-  for (const option of root.querySelectorAll(".prose-menubar__option[data-name]")) {
-    const label = OPTIONS[option.dataset.name];
-    const text = option.firstElementChild || option;
-    if (label && text.textContent !== label) text.textContent = label;
-  }
-  for (const element of root.querySelectorAll("[title], [aria-label]")) {
-    for (const attribute of ["title", "aria-label"]) {
-      const value = element.getAttribute(attribute);
-      if (value && Object.hasOwn(TITLES, value)) {
-        element.setAttribute(attribute, TITLES[value]);
-      }
+    for (const option of root.querySelectorAll('.prose-menubar__option[data-name]')) {
+        const label = OPTIONS[option.dataset.name];
+        const text = option.firstElementChild || option;
+        if (label && text.textContent !== label) text.textContent = label;
     }
-  }
+    for (const element of root.querySelectorAll('[title], [aria-label]')) {
+        for (const attribute of ['title', 'aria-label']) {
+            const value = element.getAttribute(attribute);
+            if (value && Object.hasOwn(TITLES, value)) {
+                element.setAttribute(attribute, TITLES[value]);
+            }
+        }
+    }
 }
 
 // The menubar fills in after "prose-editor:ready", so watch the editor for new buttons.
-document.addEventListener("prose-editor:ready", (event) => {
-  const root = event.detail.textarea.closest(".prose-editor") || document.body;
-  translate(root);
-  new MutationObserver(() => translate(root)).observe(root, { childList: true, subtree: true });
+document.addEventListener('prose-editor:ready', (event) => {
+    const root = event.detail.textarea.closest('.prose-editor') || document.body;
+    translate(root);
+    new MutationObserver(() => translate(root)).observe(root, { childList: true, subtree: true });
 });
