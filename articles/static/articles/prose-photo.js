@@ -40,10 +40,16 @@ function addStyles() {
     document.head.append(crel('style', { 'data-news-photo': '', textContent: STYLES }));
 }
 
-// The photo admin's URL, next to the article admin the editor sits in (/admin/articles/photo/).
-function defaultApiUrl() {
-    const [prefix] = window.location.pathname.split('/articles/');
-    return `${prefix}/articles/photo/`;
+const NO_URLS = 'Trình soạn thảo thiếu địa chỉ thư viện ảnh; hãy tải lại trang.';
+
+// The photo library's addresses, reversed by the server into the body's textarea
+// (articles/admin/body_editor.py, data-photo-urls): never guessed from the page's address.
+// The editor's element is the .prose-editor wrapper around that textarea.
+function photoUrls(editor) {
+    const textarea = editor.options.element.querySelector('textarea[data-photo-urls]');
+    if (!textarea) return null;
+    const urls = JSON.parse(textarea.dataset.photoUrls);
+    return { ...urls, card: (id) => urls.card.replace('{id}', encodeURIComponent(id)) };
 }
 
 function csrfToken() {
@@ -66,9 +72,10 @@ async function getJSON(url) {
 // One request per photo per page load, shared by every figure showing it.
 const cards = new Map();
 
-function loadCard(apiUrl, id) {
+function loadCard(urls, id) {
+    if (!urls) return Promise.reject(new Error(NO_URLS));
     if (!cards.has(id)) {
-        const promise = getJSON(`${apiUrl}${id}/card/`).then((data) => data.photo);
+        const promise = getJSON(urls.card(id)).then((data) => data.photo);
         promise.catch(() => cards.delete(id));
         cards.set(id, promise);
     }
@@ -81,10 +88,10 @@ function creditNode(photo) {
         : crel('span', { className: 'news-photo__warning', textContent: 'Thiếu tác giả ảnh.' });
 }
 
-function fillFigure(dom, apiUrl, id) {
+function fillFigure(dom, urls, id) {
     dom.dataset.photoId = id;
     dom.replaceChildren(crel('figcaption', { textContent: `Đang tải ảnh số ${id}…` }));
-    loadCard(apiUrl, id).then(
+    loadCard(urls, id).then(
         (photo) => {
             if (dom.dataset.photoId !== String(id)) return;
             dom.replaceChildren(
@@ -129,7 +136,7 @@ function field(label, input, help = '') {
     return wrapper;
 }
 
-function openPicker(editor, apiUrl) {
+function openPicker(editor, urls) {
     addStyles();
     const insert = (photo) => {
         cards.set(String(photo.id), Promise.resolve(photo));
@@ -168,7 +175,7 @@ function openPicker(editor, apiUrl) {
         status.textContent = 'Đang tìm…';
         const query = new URLSearchParams({ q: search.value.trim(), page });
         try {
-            const data = await getJSON(`${apiUrl}picker/?${query}`);
+            const data = await getJSON(`${urls.picker}?${query}`);
             if (ticket !== latest) return;
             if (reset) grid.replaceChildren();
             for (const photo of data.results) {
@@ -224,7 +231,7 @@ function openPicker(editor, apiUrl) {
                 name: 'image',
                 accept: 'image/jpeg,image/png,image/webp',
                 // photo-metadata.js fills caption and credit from the file's IPTC/XMP.
-                'data-metadata-url': `${apiUrl}doc-thong-tin/`,
+                'data-metadata-url': urls.metadata,
             }),
             'JPEG, PNG hoặc WebP, tối đa 10 MB.',
         ),
@@ -252,7 +259,7 @@ function openPicker(editor, apiUrl) {
         uploadButton.disabled = true;
         uploadStatus.textContent = 'Đang tải lên…';
         try {
-            const response = await fetch(`${apiUrl}upload/`, {
+            const response = await fetch(urls.upload, {
                 method: 'POST',
                 body: new FormData(uploadForm),
                 credentials: 'same-origin',
@@ -307,10 +314,6 @@ export const NewsPhoto = Node.create({
     draggable: true,
     selectable: true,
 
-    addOptions() {
-        return { apiUrl: null };
-    },
-
     addAttributes() {
         return {
             photoId: {
@@ -337,18 +340,18 @@ export const NewsPhoto = Node.create({
     },
 
     addNodeView() {
-        const apiUrl = this.options.apiUrl || defaultApiUrl();
+        const urls = photoUrls(this.editor);
         return ({ node }) => {
             addStyles();
             const dom = crel('figure', { className: 'news-photo news-photo--editor' });
             dom.contentEditable = 'false';
-            fillFigure(dom, apiUrl, node.attrs.photoId);
+            fillFigure(dom, urls, node.attrs.photoId);
             return {
                 dom,
                 update(updated) {
                     if (updated.type.name !== 'newsPhoto') return false;
                     if (dom.dataset.photoId !== String(updated.attrs.photoId)) {
-                        fillFigure(dom, apiUrl, updated.attrs.photoId);
+                        fillFigure(dom, urls, updated.attrs.photoId);
                     }
                     return true;
                 },
@@ -386,12 +389,13 @@ export const NewsPhoto = Node.create({
     },
 
     addMenuItems({ buttons, menu }) {
-        const apiUrl = this.options.apiUrl || defaultApiUrl();
+        const urls = photoUrls(this.editor);
         menu.defineItem({
             name: 'newsPhoto',
             groups: 'nodes',
             button: buttons.material('add_photo_alternate', 'Chèn ảnh từ thư viện'),
-            command: (editor) => openPicker(editor, apiUrl),
+            command: (editor) => openPicker(editor, urls),
+            enabled: () => urls !== null,
             active: (editor) => editor.isActive('newsPhoto'),
         });
     },
