@@ -28,6 +28,8 @@ const STYLES = `
 .news-photo-picker__item img { width: 100%; aspect-ratio: 4 / 3; object-fit: cover; background: #ddd; }
 .news-photo-picker__item .credit { font-style: italic; opacity: .8; }
 .news-photo-picker__status { margin: .5em 0; min-height: 1.2em; }
+.news-photo-picker__status--error { color: var(--error-fg, #ba2121); }
+.prose-editor-dialog.news-photo-picker button:disabled { opacity: .6; cursor: progress; }
 .news-photo-picker__help { font-size: .85em; opacity: .75; margin-top: .25em; }
 .news-photo-picker__upload { border-top: 1px solid var(--border-color, #ccc); padding-top: .5em; }
 .news-photo-picker__upload summary { cursor: pointer; font-weight: bold; }
@@ -59,10 +61,14 @@ function csrfToken() {
     return match ? decodeURIComponent(match[1]) : '';
 }
 
+const OFFLINE = 'Không kết nối được máy chủ; hãy thử lại.';
+
 async function getJSON(url) {
     const response = await fetch(url, {
         credentials: 'same-origin',
         headers: { Accept: 'application/json' },
+    }).catch(() => {
+        throw new Error(OFFLINE);
     });
     const data = await response.json().catch(() => ({}));
     if (!response.ok) throw new Error(data.error || `Lỗi máy chủ (${response.status}).`);
@@ -167,13 +173,23 @@ function openPicker(editor, urls) {
     };
     showMore(false);
 
-    let page = 1;
+    // "Xem thêm" asks for the page after the last one shown, and only a page that arrived
+    // counts as shown: a failed request leaves `page` as it was, so the next click asks for
+    // the same page again. One request at a time: while one is out the button is disabled
+    // and a click that still gets through is ignored. A new search supersedes any request
+    // out (`latest`), whose answer is then dropped.
+    let page = 0;
     let latest = 0;
+    let loading = false;
     const load = async (reset) => {
+        if (loading && !reset) return;
         const ticket = ++latest;
-        page = reset ? 1 : page + 1;
-        status.textContent = 'Đang tìm…';
-        const query = new URLSearchParams({ q: search.value.trim(), page });
+        const wanted = reset ? 1 : page + 1;
+        loading = true;
+        more.disabled = true;
+        status.classList.remove('news-photo-picker__status--error');
+        status.textContent = reset ? 'Đang tìm…' : 'Đang tải thêm ảnh…';
+        const query = new URLSearchParams({ q: search.value.trim(), page: wanted });
         try {
             const data = await getJSON(`${urls.picker}?${query}`);
             if (ticket !== latest) return;
@@ -202,12 +218,22 @@ function openPicker(editor, urls) {
                 item.addEventListener('click', () => insert(photo));
                 grid.append(item);
             }
+            page = wanted;
             showMore(data.has_more);
             status.textContent = grid.children.length
                 ? ''
                 : 'Không tìm thấy ảnh nào. Thử từ khác, hoặc tải ảnh mới bên dưới.';
         } catch (error) {
-            if (ticket === latest) status.textContent = error.message;
+            if (ticket !== latest) return;
+            status.classList.add('news-photo-picker__status--error');
+            status.textContent = reset
+                ? `Không tải được thư viện ảnh: ${error.message}`
+                : `Không tải được thêm ảnh: ${error.message} Bấm "Xem thêm ảnh" để thử lại.`;
+        } finally {
+            if (ticket === latest) {
+                loading = false;
+                more.disabled = false;
+            }
         }
     };
     let timer = null;
