@@ -1,8 +1,10 @@
 """The article body's editor gets the photo library's URLs from the server, not from the page."""
 
 import json
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import resolve, reverse
 from lxml import html as lxml_html
 
@@ -38,3 +40,13 @@ def test_the_urls_follow_the_admin_wherever_it_is_mounted(client, journalist):
     response = client.get(urls["picker"], {"q": "", "page": 1})
     assert response.status_code == 200
     assert response.json() == {"results": [], "page": 1, "has_more": False}
+
+
+def test_the_photo_nodes_styles_are_a_static_file(client, journalist):
+    """Loaded with the body's widget, not written into the page by the script."""
+    client.force_login(journalist)
+    response = client.get(reverse("admin:articles_article_add"))
+    links = lxml_html.fromstring(response.content).xpath("//link[@rel='stylesheet']/@href")
+    assert "/static/articles/prose-photo.css" in links
+    script = finders.find("articles/prose-photo.js")
+    assert "'style'" not in Path(script).read_text(encoding="utf-8")  # no <style> made by it

@@ -10,6 +10,7 @@ import json
 
 from django.urls import reverse
 from django_prose_editor.widgets import AdminProseEditorWidget
+from js_asset import Media
 
 # A photo id reversed into the card's address, then replaced by the script's "{id}".
 _ANY_ID = 2147483647
@@ -27,6 +28,11 @@ def photo_urls() -> dict[str, str]:
 
 
 class ArticleBodyWidget(AdminProseEditorWidget):
+    @property
+    def media(self):
+        # The photo node's and its picker's styles: a file, as the CSP would have it.
+        return super().media + Media(css={"all": ["articles/prose-photo.css"]})
+
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["widget"]["attrs"]["data-photo-urls"] = json.dumps(photo_urls())

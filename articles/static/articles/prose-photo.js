@@ -4,43 +4,11 @@
 // reader page (articles/richtext.py) swaps each reference for the photo's figure, so
 // caption and credit always come from the library. In the editor the node shows the
 // photo's thumbnail, caption and credit, and a toolbar button opens a picker that
-// searches the library or uploads a new photo without leaving the article.
+// searches the library or uploads a new photo without leaving the article. Its styles are
+// prose-photo.css, loaded with the body's widget (articles/admin/body_editor.py).
 import { Node, crel, mergeAttributes } from 'django-prose-editor/editor';
 
 const PHOTO_ID = /^\d+$/;
-
-const STYLES = `
-.news-photo--editor { margin: 1em 0; padding: .5em; border: 1px dashed var(--border-color, #ccc);
-  border-radius: 4px; display: flex; gap: .75em; align-items: flex-start; cursor: grab;
-  background: var(--darkened-bg, #f8f8f8); }
-.news-photo--editor.ProseMirror-selectednode { outline: 2px solid var(--primary, #79aec8); }
-.news-photo--editor img { width: 160px; height: auto; flex: none; border-radius: 2px; }
-.news-photo--editor figcaption { font-size: .95em; line-height: 1.4; }
-.news-photo--editor .news-photo__label { display: block; font-size: .8em; opacity: .7; }
-.news-photo--editor .credit { font-style: italic; }
-.news-photo--editor .news-photo__warning { color: var(--error-fg, #ba2121); font-weight: bold; }
-.news-photo-picker { width: min(900px, 92vw); max-width: min(900px, 92vw) !important; }
-.news-photo-picker__grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr));
-  gap: .75em; margin: 1em 0; max-height: 50vh; overflow-y: auto; }
-.prose-editor-dialog button.news-photo-picker__item { display: flex; flex-direction: column;
-  align-items: stretch; text-align: left; padding: .4em; margin: 0; gap: .3em; font-size: .85em;
-  line-height: 1.3; }
-.news-photo-picker__item img { width: 100%; aspect-ratio: 4 / 3; object-fit: cover; background: #ddd; }
-.news-photo-picker__item .credit { font-style: italic; opacity: .8; }
-.news-photo-picker__status { margin: .5em 0; min-height: 1.2em; }
-.news-photo-picker__status--error { color: var(--error-fg, #ba2121); }
-.prose-editor-dialog.news-photo-picker button:disabled { opacity: .6; cursor: progress; }
-.news-photo-picker__help { font-size: .85em; opacity: .75; margin-top: .25em; }
-.news-photo-picker__upload { border-top: 1px solid var(--border-color, #ccc); padding-top: .5em; }
-.news-photo-picker__upload summary { cursor: pointer; font-weight: bold; }
-.news-photo-picker .errorlist { color: var(--error-fg, #ba2121); margin: .3em 0; padding: 0;
-  list-style: none; }
-`;
-
-function addStyles() {
-    if (document.querySelector('style[data-news-photo]')) return;
-    document.head.append(crel('style', { 'data-news-photo': '', textContent: STYLES }));
-}
 
 const NO_URLS = 'Trình soạn thảo thiếu địa chỉ thư viện ảnh; hãy tải lại trang.';
 
@@ -142,8 +110,23 @@ function field(label, input, help = '') {
     return wrapper;
 }
 
+function pickerItem(photo, insert) {
+    // A button in a list item: its name is the caption and credit it shows (the thumbnail
+    // repeats them, so its alt is empty), it is announced as a button and works from the
+    // keyboard (Tab, Enter, Space).
+    const button = crel('button', { type: 'button', className: 'news-photo-picker__item' }, [
+        crel('img', { src: photo.thumbnail, alt: '', loading: 'lazy' }),
+        crel('span', { className: 'caption', textContent: photo.caption }),
+        photo.credit
+            ? crel('span', { className: 'credit', textContent: photo.credit_line })
+            : crel('span', { className: 'news-photo__warning', textContent: 'Thiếu tác giả ảnh' }),
+    ]);
+    button.dataset.photoId = photo.id;
+    button.addEventListener('click', () => insert(photo));
+    return crel('li', {}, [button]);
+}
+
 function openPicker(editor, urls) {
-    addStyles();
     const insert = (photo) => {
         cards.set(String(photo.id), Promise.resolve(photo));
         dialog.close();
@@ -159,19 +142,15 @@ function openPicker(editor, urls) {
     });
     const searchForm = crel('form', { className: 'news-photo-picker__search' }, [
         crel('h3', {
+            id: 'news-photo-picker-title',
             className: 'prose-editor-dialog-title',
             textContent: 'Chèn ảnh từ thư viện',
         }),
         field('Tìm ảnh', search),
     ]);
     const status = crel('p', { className: 'news-photo-picker__status', 'aria-live': 'polite' });
-    const grid = crel('div', { className: 'news-photo-picker__grid', role: 'list' });
-    const more = crel('button', { type: 'button', textContent: 'Xem thêm ảnh' });
-    // The dialog's button style (all: unset; display: inline-flex) overrides [hidden].
-    const showMore = (visible) => {
-        more.style.display = visible ? '' : 'none';
-    };
-    showMore(false);
+    const grid = crel('ul', { className: 'news-photo-picker__grid' });
+    const more = crel('button', { type: 'button', textContent: 'Xem thêm ảnh', hidden: true });
 
     // "Xem thêm" asks for the page after the last one shown, and only a page that arrived
     // counts as shown: a failed request leaves `page` as it was, so the next click asks for
@@ -194,32 +173,12 @@ function openPicker(editor, urls) {
             const data = await getJSON(`${urls.picker}?${query}`);
             if (ticket !== latest) return;
             if (reset) grid.replaceChildren();
-            for (const photo of data.results) {
-                const item = crel(
-                    'button',
-                    {
-                        type: 'button',
-                        className: 'news-photo-picker__item',
-                        role: 'listitem',
-                        title: photo.caption,
-                        'data-photo-id': photo.id,
-                    },
-                    [
-                        crel('img', { src: photo.thumbnail, alt: photo.alt, loading: 'lazy' }),
-                        crel('span', { className: 'caption', textContent: photo.caption }),
-                        photo.credit
-                            ? crel('span', { className: 'credit', textContent: photo.credit_line })
-                            : crel('span', {
-                                  className: 'news-photo__warning',
-                                  textContent: 'Thiếu tác giả ảnh',
-                              }),
-                    ],
-                );
-                item.addEventListener('click', () => insert(photo));
-                grid.append(item);
-            }
+            const items = data.results.map((photo) => pickerItem(photo, insert));
+            grid.append(...items);
             page = wanted;
-            showMore(data.has_more);
+            more.hidden = !data.has_more;
+            // Keyboard users go on from the first photo the click brought.
+            if (!reset && items.length) items[0].firstElementChild.focus();
             status.textContent = grid.children.length
                 ? ''
                 : 'Không tìm thấy ảnh nào. Thử từ khác, hoặc tải ảnh mới bên dưới.';
@@ -315,14 +274,21 @@ function openPicker(editor, urls) {
     ]);
 
     const close = crel('button', { type: 'button', textContent: 'Đóng' });
-    const dialog = crel('dialog', { className: 'prose-editor-dialog news-photo-picker' }, [
-        searchForm,
-        status,
-        grid,
-        more,
-        upload,
-        crel('div', { className: 'prose-editor-dialog-buttons' }, [close]),
-    ]);
+    const dialog = crel(
+        'dialog',
+        {
+            className: 'prose-editor-dialog news-photo-picker',
+            'aria-labelledby': 'news-photo-picker-title',
+        },
+        [
+            searchForm,
+            status,
+            grid,
+            more,
+            upload,
+            crel('div', { className: 'prose-editor-dialog-buttons' }, [close]),
+        ],
+    );
     // Inside the admin's own <form>: the dialog's inputs belong to its inner forms, so
     // nothing typed here is posted with the article.
     editor.view.dom.parentElement.append(dialog);
@@ -368,7 +334,6 @@ export const NewsPhoto = Node.create({
     addNodeView() {
         const urls = photoUrls(this.editor);
         return ({ node }) => {
-            addStyles();
             const dom = crel('figure', { className: 'news-photo news-photo--editor' });
             dom.contentEditable = 'false';
             fillFigure(dom, urls, node.attrs.photoId);
