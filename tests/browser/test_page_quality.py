@@ -1,7 +1,8 @@
 """Every reader page type, served by gunicorn with the demo content, passes third-party checks.
 
 - the W3C Nu HTML Checker (npm ``vnu-jar``, run on Java): no errors;
-- axe-core in Debian's Chromium: no serious or critical violations;
+- axe-core in Debian's Chromium: no serious or critical violations; also on the admin's
+  article form, signed in, with the body's editor and with its photo picker open;
 - Lighthouse 12 on mobile: at least 95 in accessibility, best practices and SEO.
 
 The tools live in ``tools/pagecheck/`` (``npm ci`` there; ``make test`` does it when npm is
@@ -192,15 +193,62 @@ def axe_page(tools_present, browser):
     context.close()
 
 
+def _assert_axe_finds_no_serious_violation(page, name):
+    page.add_script_tag(path=str(AXE_JS))
+    results = page.evaluate("async () => await axe.run(document)")
+    serious = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    if serious:
+        _report(f"axe-{name}.json", serious)
+    assert not serious, [f"{v['id']}: {v['help']} ({len(v['nodes'])})" for v in serious]
+    return results
+
+
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_axe_finds_no_serious_violation(demo_site, axe_page, page_type):
     axe_page.goto(demo_site[page_type])
-    axe_page.add_script_tag(path=str(AXE_JS))
-    results = axe_page.evaluate("async () => await axe.run(document)")
-    serious = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
-    if serious:
-        _report(f"axe-{page_type}.json", serious)
-    assert not serious, [f"{v['id']}: {v['help']} ({len(v['nodes'])})" for v in serious]
+    _assert_axe_finds_no_serious_violation(axe_page, page_type)
+
+
+@pytest.fixture(scope="module")
+def admin_axe_page(demo_site, browser):
+    """A desktop page signed in to the demo's admin as the journalist ``phongvien``."""
+    base = demo_site["home"].removesuffix("/")
+    context = browser.new_context(
+        bypass_csp=True, locale="vi-VN", viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.goto(f"{base}/admin/login/?next=/admin/")
+    page.fill("input[name=username]", "phongvien")
+    page.fill("input[name=password]", "phongvien-demo")
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+    page.base = base
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("state", ["editor", "photo_picker"])
+def test_axe_finds_no_serious_violation_on_the_article_form(admin_axe_page, state):
+    """The article add form with the body's editor started; then with its photo picker open
+    and the library's first page shown."""
+    page = admin_axe_page
+    page.goto(f"{page.base}/admin/articles/article/add/")
+    page.locator(".prose-editor .ProseMirror[contenteditable=true]").wait_for()
+    page.locator('.prose-menubar button[title="Đậm"]').wait_for()  # editor-vi.js has run
+    if state == "photo_picker":
+        page.click('.prose-menubar button[data-name="newsPhoto"]')
+        page.locator("dialog.news-photo-picker .news-photo-picker__item").first.wait_for()
+    results = _assert_axe_finds_no_serious_violation(page, f"admin-article-{state}")
+    checked = {
+        " ".join(node["target"])
+        for rule in results["passes"]
+        if rule["id"] == "button-name"
+        for node in rule["nodes"]
+    }
+    # The modal dialog, not the page behind it, is what axe checked of the picker.
+    assert any(".news-photo-picker__item" in target for target in checked) == (
+        state == "photo_picker"
+    ), checked
 
 
 @pytest.mark.parametrize("page_type", LIGHTHOUSE_PAGES)

@@ -1,6 +1,7 @@
 // Vietnamese tooltips for django-prose-editor's toolbar, whose titles are written in
-// English in its bundle and never pass through gettext. Loaded with our NewsPhoto
-// extension (settings.DJANGO_PROSE_EDITOR_EXTENSIONS), before any editor starts.
+// English in its bundle and never pass through gettext; and a name for its editing area.
+// Loaded with our NewsPhoto extension (settings.DJANGO_PROSE_EDITOR_EXTENSIONS), before
+// any editor starts.
 const TITLES = {
     bold: 'Đậm',
     italic: 'Nghiêng',
@@ -43,9 +44,29 @@ function translate(root) {
     }
 }
 
+// The field's <label for> names the textarea the editor hides, not the editing area (a
+// contenteditable textbox, nameless to a screen reader): the area takes the label as its
+// name and the textarea's help text as its description, and a click on the label goes to it.
+function name(editor, textarea) {
+    const area = editor.view.dom;
+    area.setAttribute('aria-multiline', 'true');
+    const description = textarea.getAttribute('aria-describedby');
+    if (description) area.setAttribute('aria-describedby', description);
+    const label = textarea.id && document.querySelector(`label[for="${textarea.id}"]`);
+    if (!label) return;
+    label.id ||= `${textarea.id}_label`;
+    area.setAttribute('aria-labelledby', label.id);
+    label.addEventListener('click', (event) => {
+        event.preventDefault();
+        editor.commands.focus();
+    });
+}
+
 // The menubar fills in after "prose-editor:ready", so watch the editor for new buttons.
 document.addEventListener('prose-editor:ready', (event) => {
-    const root = event.detail.textarea.closest('.prose-editor') || document.body;
+    const { editor, textarea } = event.detail;
+    name(editor, textarea);
+    const root = textarea.closest('.prose-editor') || document.body;
     translate(root);
     new MutationObserver(() => translate(root)).observe(root, { childList: true, subtree: true });
 });
