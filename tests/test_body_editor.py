@@ -42,11 +42,29 @@ def test_the_urls_follow_the_admin_wherever_it_is_mounted(client, journalist):
     assert response.json() == {"results": [], "page": 1, "has_more": False}
 
 
-def test_the_photo_nodes_styles_are_a_static_file(client, journalist):
-    """Loaded with the body's widget, not written into the page by the script."""
+def photo_scripts():
+    """The photo node's modules: prose-photo.js and the two it imports."""
+    folder = Path(finders.find("articles/prose-photo.js")).parent
+    return sorted(folder.glob("prose-photo*.js"))
+
+
+def test_the_photo_nodes_styles_and_modules_come_with_the_widget(client, journalist):
+    """Its styles are a file, not a <style> the script writes; the import map names the
+    modules prose-photo.js imports, so they load from their hashed files in production."""
     client.force_login(journalist)
     response = client.get(reverse("admin:articles_article_add"))
-    links = lxml_html.fromstring(response.content).xpath("//link[@rel='stylesheet']/@href")
-    assert "/static/articles/prose-photo.css" in links
-    script = finders.find("articles/prose-photo.js")
-    assert "'style'" not in Path(script).read_text(encoding="utf-8")  # no <style> made by it
+    page = lxml_html.fromstring(response.content)
+    assert "/static/articles/prose-photo.css" in page.xpath("//link[@rel='stylesheet']/@href")
+    (importmap,) = page.xpath("//script[@type='importmap']/text()")
+    imports = json.loads(importmap)["imports"]
+    assert imports["articles/prose-photo-library"] == "/static/articles/prose-photo-library.js"
+    assert imports["articles/prose-photo-picker"] == "/static/articles/prose-photo-picker.js"
+    assert [p.name for p in photo_scripts()] == [
+        "prose-photo-library.js",
+        "prose-photo-picker.js",
+        "prose-photo.js",
+    ]
+    for script in photo_scripts():
+        text = script.read_text(encoding="utf-8")
+        assert "'style'" not in text, script  # no <style> made by it
+        assert "location.pathname" not in text, script  # the URLs are data-photo-urls'

@@ -10,10 +10,20 @@ import json
 
 from django.urls import reverse
 from django_prose_editor.widgets import AdminProseEditorWidget
-from js_asset import Media
+from js_asset import ImportMap, Media
 
 # A photo id reversed into the card's address, then replaced by the script's "{id}".
 _ANY_ID = 2147483647
+
+# The modules prose-photo.js imports by name. Named in the import map, they are loaded from
+# their hashed files: a relative import would ask for an unhashed name, which production's
+# static files do not keep (WHITENOISE_KEEP_ONLY_HASHED_FILES).
+PHOTO_MODULES = ImportMap(
+    {
+        "articles/prose-photo-library": "articles/prose-photo-library.js",
+        "articles/prose-photo-picker": "articles/prose-photo-picker.js",
+    }
+)
 
 
 def photo_urls() -> dict[str, str]:
@@ -30,8 +40,10 @@ def photo_urls() -> dict[str, str]:
 class ArticleBodyWidget(AdminProseEditorWidget):
     @property
     def media(self):
-        # The photo node's and its picker's styles: a file, as the CSP would have it.
-        return super().media + Media(css={"all": ["articles/prose-photo.css"]})
+        # The photo node's and its picker's styles (a file, as the CSP would have it) and
+        # the modules the node imports.
+        css = {"all": ["articles/prose-photo.css"]}
+        return super().media + Media(css=css, importmap=PHOTO_MODULES)
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
