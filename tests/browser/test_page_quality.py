@@ -12,16 +12,14 @@ installed). Reports of failed checks are written to ``test-artifacts/pagecheck/`
 import json
 import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.demo_site import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ROOT / "tools" / "pagecheck" / "node_modules"
@@ -35,24 +33,6 @@ ARTIFACTS = ROOT / "test-artifacts" / "pagecheck"
 PAGE_TYPES = ["home", "section", "tag", "author", "article", "search", "not_found"]
 LIGHTHOUSE_PAGES = [p for p in PAGE_TYPES if p != "not_found"]
 LIGHTHOUSE_MIN = 0.95
-
-URLS_SCRIPT = """
-import json
-from django.urls import reverse
-from articles.models import Article, Section, Tag
-article = Article.objects.live().exclude(lead_photo=None).filter(photos__isnull=False).first()
-tag = Tag.objects.filter(tagged_articles__content_object__in=Article.objects.live()).first()
-author = article.authors.first()
-print(json.dumps({
-    "home": "/",
-    "section": article.section.get_absolute_url(),
-    "tag": tag.get_absolute_url(),
-    "author": reverse("articles:author", kwargs={"pk": author.pk}),
-    "article": article.get_absolute_url(),
-    "search": reverse("articles:search") + "?q=hai+phong",
-    "not_found": "/khong-co-trang-nay/",
-}))
-"""
 
 
 def _missing_tools():
@@ -75,67 +55,11 @@ def tools_present():
         pytest.skip(message)
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def demo_site(tools_present, tmp_path_factory):
     """A production-shaped server (DEBUG off, gunicorn, WhiteNoise) over the demo content."""
-    work = tmp_path_factory.mktemp("pagecheck")
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "NEWSROOM_"))}
-    env.update(
-        DATABASE_URL=f"sqlite:///{work / 'site.sqlite3'}",
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="pagecheck-" + "k" * 50,
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DJANGO_SECURE_COOKIES="0",
-        DJANGO_MEDIA_ROOT=str(work / "media"),
-        DJANGO_STATIC_ROOT=str(work / "static"),
-        NEWSROOM_SITE_URL=f"http://127.0.0.1:{port}",
-        NEWSROOM_SERVE_MEDIA="1",
-    )
-    env.pop("REDIS_URL", None)
-    manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--noinput"], ["seed_demo"], ["collectstatic", "--noinput"]):
-        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
-    urls = json.loads(
-        subprocess.run(
-            manage + ["shell", "-c", URLS_SCRIPT],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    server = subprocess.Popen(
-        [gunicorn, "newsroom.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("gunicorn did not start")
-        yield {name: base + path for name, path in urls.items()}
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with serve(tmp_path_factory.mktemp("pagecheck")) as urls:
+        yield urls
 
 
 def _report(name, payload):
