@@ -18,8 +18,8 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-# The page checkers (Nu HTML Checker, axe-core, Lighthouse), when npm is there; without
-# it the page-check tests say what is missing.
+# The page checkers (Nu HTML Checker, axe-core, Lighthouse) and Prettier, when npm is there;
+# without it the page-check and JS style tests say what is missing.
 PAGECHECK := tools/pagecheck/node_modules/.installed
 $(PAGECHECK): tools/pagecheck/package-lock.json
 	@if command -v npm >/dev/null; then \
@@ -54,13 +54,18 @@ check-pages: install pagecheck-tools
 test-quick: install
 	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
 
-lint: install
+# Prettier's scope is .prettierignore (our own scripts only), its style .prettierrc.json.
+PRETTIER := tools/pagecheck/node_modules/.bin/prettier
+
+lint: install pagecheck-tools
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(PRETTIER) --check .
 
-format: install
+format: install pagecheck-tools
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(PRETTIER) --write .
 
 # Backup and restore need PostgreSQL and its client tools (README, "Backup and restore").
 # `make backup` writes BACKUP_DIR; `make restore BACKUP=backups/…` wants an empty database

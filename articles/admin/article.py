@@ -295,6 +295,7 @@ class ArticleAdmin(ArticleViewsMixin, RevisionViewsMixin, admin.ModelAdmin):
             "articles/admin/article-form.js",
             "articles/admin/photo-metadata.js",
             "articles/admin/lead-photo.js",
+            "articles/admin/widget-names.js",
         ]
 
     # Display

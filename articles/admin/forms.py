@@ -14,6 +14,7 @@ from articles.names import full_name
 from articles.text import clean_line
 
 from . import revisions
+from .body_editor import ArticleBodyWidget
 
 # Only the workflow buttons (articles.publishing) move these; a form never may.
 WORKFLOW_ONLY = ("status", "published_at", "created_by", "slug", "search_title", "search_text")
@@ -110,6 +111,8 @@ class ArticleForm(forms.ModelForm):
         fields = list(autosave.FIELDS)
         widgets = {
             "tags": TagAutocompleteWidget,
+            # django-prose-editor's, handing the photo node its URLs (body_editor.py).
+            "body": ArticleBodyWidget,
             # Headlines run long; the admin's wide-field class shows them whole.
             "title": forms.TextInput(attrs={"class": "vLargeTextField"}),
         }

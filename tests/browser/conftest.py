@@ -11,8 +11,9 @@ import re
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 
-from tests.factories import ensure_newsroom_groups
+from tests.factories import PhotoFactory, UserFactory, ensure_newsroom_groups
 
 # Playwright's sync API runs an event loop in this thread; the live server's ORM calls
 # happen in another thread, but the test's own ORM calls would otherwise be refused.
@@ -130,3 +131,33 @@ def admin_login(page, live_server, newsroom_groups):
         return page
 
     return login
+
+
+# The editor's photos (test_editor_photo, test_photo_picker).
+@pytest.fixture
+def journalist_user(newsroom_groups):
+    user = UserFactory(username="phongvien-trinh-duyet", is_staff=True)
+    user.groups.add(Group.objects.get(name="Phóng viên"))
+    return user
+
+
+@pytest.fixture
+def harbour_photo():
+    return PhotoFactory(
+        caption="Cảng Lạch Huyện, Hải Phòng, nhìn từ trên cao", credit="Hoàng Tùng"
+    )
+
+
+@pytest.fixture
+def other_photo():
+    return PhotoFactory(caption="Ruộng bậc thang Mù Cang Chải", credit="Minh Anh")
+
+
+def open_picker(page):
+    """Opens the body editor's photo picker; its dialog."""
+    from playwright.sync_api import expect
+
+    page.click('.prose-menubar button[data-name="newsPhoto"]')
+    dialog = page.locator("dialog.news-photo-picker")
+    expect(dialog).to_be_visible()
+    return dialog

@@ -11,32 +11,14 @@ from playwright.sync_api import expect
 
 from articles.models import Article, Photo
 from articles.richtext import render_body
-from tests.factories import ArticleFactory, PhotoFactory, SectionFactory, UserFactory
+from tests.browser.conftest import open_picker
+from tests.factories import ArticleFactory, SectionFactory
 
 # Live-server tests need committed rows; the groups come from conftest's newsroom_groups.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 FIRST = "Ban Quản lý Khu kinh tế tổ chức hội thảo về chuyển đổi xanh."
 SECOND = "Các doanh nghiệp cam kết giảm phát thải trong năm năm tới."
-
-
-@pytest.fixture
-def journalist_user(newsroom_groups):
-    user = UserFactory(username="phongvien-trinh-duyet", is_staff=True)
-    user.groups.add(Group.objects.get(name="Phóng viên"))
-    return user
-
-
-@pytest.fixture
-def harbour_photo():
-    return PhotoFactory(
-        caption="Cảng Lạch Huyện, Hải Phòng, nhìn từ trên cao", credit="Hoàng Tùng"
-    )
-
-
-@pytest.fixture
-def other_photo():
-    return PhotoFactory(caption="Ruộng bậc thang Mù Cang Chải", credit="Minh Anh")
 
 
 def rendered_figure(article):
@@ -46,13 +28,6 @@ def rendered_figure(article):
     figures = lxml_html.fragment_fromstring(body, create_parent="div").findall(".//figure")
     assert figures, body
     return figures[0]
-
-
-def open_picker(page):
-    page.click('.prose-menubar button[data-name="newsPhoto"]')
-    dialog = page.locator("dialog.news-photo-picker")
-    expect(dialog).to_be_visible()
-    return dialog
 
 
 def test_groups_come_from_the_migration(newsroom_groups):

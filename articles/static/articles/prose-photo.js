@@ -3,375 +3,134 @@
 // Stored as exactly <figure class="news-photo" data-photo-id="12"></figure>; the
 // reader page (articles/richtext.py) swaps each reference for the photo's figure, so
 // caption and credit always come from the library. In the editor the node shows the
-// photo's thumbnail, caption and credit, and a toolbar button opens a picker that
-// searches the library or uploads a new photo without leaving the article.
-import { Node, crel, mergeAttributes } from "django-prose-editor/editor"
+// photo's thumbnail, caption and credit, and a toolbar button opens the picker
+// (prose-photo-picker.js), which searches the library or uploads a new photo without
+// leaving the article. Its styles are prose-photo.css, loaded with the body's widget
+// (articles/admin/body_editor.py), whose import map names the two modules imported here.
+import { Node, crel, mergeAttributes } from 'django-prose-editor/editor';
+import { creditNode, loadCard, photoUrls } from 'articles/prose-photo-library';
+import { openPicker } from 'articles/prose-photo-picker';
 
-const PHOTO_ID = /^\d+$/
+const PHOTO_ID = /^\d+$/;
 
-const STYLES = `
-.news-photo--editor { margin: 1em 0; padding: .5em; border: 1px dashed var(--border-color, #ccc);
-  border-radius: 4px; display: flex; gap: .75em; align-items: flex-start; cursor: grab;
-  background: var(--darkened-bg, #f8f8f8); }
-.news-photo--editor.ProseMirror-selectednode { outline: 2px solid var(--primary, #79aec8); }
-.news-photo--editor img { width: 160px; height: auto; flex: none; border-radius: 2px; }
-.news-photo--editor figcaption { font-size: .95em; line-height: 1.4; }
-.news-photo--editor .news-photo__label { display: block; font-size: .8em; opacity: .7; }
-.news-photo--editor .credit { font-style: italic; }
-.news-photo--editor .news-photo__warning { color: var(--error-fg, #ba2121); font-weight: bold; }
-.news-photo-picker { width: min(900px, 92vw); max-width: min(900px, 92vw) !important; }
-.news-photo-picker__grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr));
-  gap: .75em; margin: 1em 0; max-height: 50vh; overflow-y: auto; }
-.prose-editor-dialog button.news-photo-picker__item { display: flex; flex-direction: column;
-  align-items: stretch; text-align: left; padding: .4em; margin: 0; gap: .3em; font-size: .85em;
-  line-height: 1.3; }
-.news-photo-picker__item img { width: 100%; aspect-ratio: 4 / 3; object-fit: cover; background: #ddd; }
-.news-photo-picker__item .credit { font-style: italic; opacity: .8; }
-.news-photo-picker__status { margin: .5em 0; min-height: 1.2em; }
-.news-photo-picker__help { font-size: .85em; opacity: .75; margin-top: .25em; }
-.news-photo-picker__upload { border-top: 1px solid var(--border-color, #ccc); padding-top: .5em; }
-.news-photo-picker__upload summary { cursor: pointer; font-weight: bold; }
-.news-photo-picker .errorlist { color: var(--error-fg, #ba2121); margin: .3em 0; padding: 0;
-  list-style: none; }
-`
-
-function addStyles() {
-  if (document.querySelector("style[data-news-photo]")) return
-  document.head.append(crel("style", { "data-news-photo": "", textContent: STYLES }))
-}
-
-// The photo admin's URL, next to the article admin the editor sits in (/admin/articles/photo/).
-function defaultApiUrl() {
-  const [prefix] = window.location.pathname.split("/articles/")
-  return `${prefix}/articles/photo/`
-}
-
-function csrfToken() {
-  const input = document.querySelector("input[name=csrfmiddlewaretoken]")
-  if (input) return input.value
-  const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/)
-  return match ? decodeURIComponent(match[1]) : ""
-}
-
-async function getJSON(url) {
-  const response = await fetch(url, {
-    credentials: "same-origin",
-    headers: { Accept: "application/json" },
-  })
-  const data = await response.json().catch(() => ({}))
-  if (!response.ok) throw new Error(data.error || `Lỗi máy chủ (${response.status}).`)
-  return data
-}
-
-// One request per photo per page load, shared by every figure showing it.
-const cards = new Map()
-
-function loadCard(apiUrl, id) {
-  if (!cards.has(id)) {
-    const promise = getJSON(`${apiUrl}${id}/card/`).then((data) => data.photo)
-    promise.catch(() => cards.delete(id))
-    cards.set(id, promise)
-  }
-  return cards.get(id)
-}
-
-function creditNode(photo) {
-  return photo.credit
-    ? crel("span", { className: "credit", textContent: photo.credit_line })
-    : crel("span", { className: "news-photo__warning", textContent: "Thiếu tác giả ảnh." })
-}
-
-function fillFigure(dom, apiUrl, id) {
-  dom.dataset.photoId = id
-  dom.replaceChildren(crel("figcaption", { textContent: `Đang tải ảnh số ${id}…` }))
-  loadCard(apiUrl, id).then(
-    (photo) => {
-      if (dom.dataset.photoId !== String(id)) return
-      dom.replaceChildren(
-        crel("img", { src: photo.thumbnail, alt: photo.alt, width: 160 }),
-        crel("figcaption", {}, [
-          crel("span", { className: "news-photo__label", textContent: "Ảnh từ thư viện" }),
-          photo.caption,
-          " ",
-          creditNode(photo),
-        ]),
-      )
-    },
-    (error) => {
-      dom.replaceChildren(
-        crel("figcaption", {}, [
-          crel("span", { className: "news-photo__warning", textContent: error.message }),
-        ]),
-      )
-    },
-  )
-}
-
-function errorList(messages) {
-  return crel(
-    "ul",
-    { className: "errorlist" },
-    messages.map((message) => crel("li", { textContent: message })),
-  )
-}
-
-function field(label, input, help = "") {
-  // crel sets textContent after appending children, so the label text goes first.
-  const labelElement = crel("label", { textContent: label })
-  labelElement.append(input)
-  const wrapper = crel("div", { className: "prose-editor-dialog-field" }, [labelElement])
-  if (help) wrapper.append(crel("div", { className: "news-photo-picker__help", textContent: help }))
-  wrapper.dataset.field = input.name
-  return wrapper
-}
-
-function openPicker(editor, apiUrl) {
-  addStyles()
-  const insert = (photo) => {
-    cards.set(String(photo.id), Promise.resolve(photo))
-    dialog.close()
-    editor.chain().focus().insertNewsPhoto(photo.id).run()
-  }
-
-  // Search
-  const search = crel("input", {
-    type: "search",
-    name: "q",
-    placeholder: "Tìm theo chú thích hoặc tác giả ảnh…",
-    autocomplete: "off",
-  })
-  const searchForm = crel("form", { className: "news-photo-picker__search" }, [
-    crel("h3", { className: "prose-editor-dialog-title", textContent: "Chèn ảnh từ thư viện" }),
-    field("Tìm ảnh", search),
-  ])
-  const status = crel("p", { className: "news-photo-picker__status", "aria-live": "polite" })
-  const grid = crel("div", { className: "news-photo-picker__grid", role: "list" })
-  const more = crel("button", { type: "button", textContent: "Xem thêm ảnh" })
-  // The dialog's button style (all: unset; display: inline-flex) overrides [hidden].
-  const showMore = (visible) => {
-    more.style.display = visible ? "" : "none"
-  }
-  showMore(false)
-
-  let page = 1
-  let latest = 0
-  const load = async (reset) => {
-    const ticket = ++latest
-    page = reset ? 1 : page + 1
-    status.textContent = "Đang tìm…"
-    const query = new URLSearchParams({ q: search.value.trim(), page })
-    try {
-      const data = await getJSON(`${apiUrl}picker/?${query}`)
-      if (ticket !== latest) return
-      if (reset) grid.replaceChildren()
-      for (const photo of data.results) {
-        const item = crel(
-          "button",
-          {
-            type: "button",
-            className: "news-photo-picker__item",
-            role: "listitem",
-            title: photo.caption,
-            "data-photo-id": photo.id,
-          },
-          [
-            crel("img", { src: photo.thumbnail, alt: photo.alt, loading: "lazy" }),
-            crel("span", { className: "caption", textContent: photo.caption }),
-            photo.credit
-              ? crel("span", { className: "credit", textContent: photo.credit_line })
-              : crel("span", { className: "news-photo__warning", textContent: "Thiếu tác giả ảnh" }),
-          ],
-        )
-        item.addEventListener("click", () => insert(photo))
-        grid.append(item)
-      }
-      showMore(data.has_more)
-      status.textContent = grid.children.length
-        ? ""
-        : "Không tìm thấy ảnh nào. Thử từ khác, hoặc tải ảnh mới bên dưới."
-    } catch (error) {
-      if (ticket === latest) status.textContent = error.message
-    }
-  }
-  let timer = null
-  search.addEventListener("input", () => {
-    clearTimeout(timer)
-    timer = setTimeout(() => load(true), 250)
-  })
-  searchForm.addEventListener("submit", (e) => {
-    e.preventDefault()
-    clearTimeout(timer)
-    load(true)
-  })
-  more.addEventListener("click", () => load(false))
-
-  // Upload
-  const uploadForm = crel("form", { className: "news-photo-picker__upload-form" }, [
-    field(
-      "Tệp ảnh",
-      crel("input", {
-        type: "file",
-        name: "image",
-        accept: "image/jpeg,image/png,image/webp",
-        // photo-metadata.js fills caption and credit from the file's IPTC/XMP.
-        "data-metadata-url": `${apiUrl}doc-thong-tin/`,
-      }),
-      "JPEG, PNG hoặc WebP, tối đa 10 MB.",
-    ),
-    field("Chú thích", crel("textarea", { name: "caption", rows: 2 })),
-    field("Tác giả ảnh", crel("input", { type: "text", name: "credit" }), "Ví dụ: Hoàng Tùng."),
-    field(
-      "Mô tả cho người khiếm thị",
-      crel("input", { type: "text", name: "alt_text" }),
-      "Để trống sẽ dùng chú thích.",
-    ),
-  ])
-  const uploadStatus = crel("p", { className: "news-photo-picker__status", "aria-live": "polite" })
-  const uploadButton = crel("button", { type: "submit", textContent: "Tải lên và chèn" })
-  uploadForm.append(uploadStatus, uploadButton)
-  uploadForm.addEventListener("submit", async (e) => {
-    e.preventDefault()
-    for (const list of uploadForm.querySelectorAll(".errorlist")) list.remove()
-    uploadButton.disabled = true
-    uploadStatus.textContent = "Đang tải lên…"
-    try {
-      const response = await fetch(`${apiUrl}upload/`, {
-        method: "POST",
-        body: new FormData(uploadForm),
-        credentials: "same-origin",
-        headers: { Accept: "application/json", "X-CSRFToken": csrfToken() },
-      })
-      const data = await response.json().catch(() => ({}))
-      if (response.ok && data.photo) {
-        insert(data.photo)
-        return
-      }
-      uploadStatus.textContent = data.error || "Ảnh chưa được tải lên, xem lỗi bên trên."
-      for (const [name, messages] of Object.entries(data.errors || {})) {
-        const target = uploadForm.querySelector(`[data-field="${name}"]`)
-        if (target) target.append(errorList(messages))
-        else uploadStatus.append(errorList(messages))
-      }
-    } catch {
-      uploadStatus.textContent = "Không kết nối được máy chủ; hãy thử lại."
-    } finally {
-      uploadButton.disabled = false
-    }
-  })
-  // Open: uploading is one of the picker's two ways, not hidden behind a click (issue #10).
-  const upload = crel("details", { className: "news-photo-picker__upload", open: true }, [
-    crel("summary", { textContent: "Tải ảnh mới" }),
-    uploadForm,
-  ])
-
-  const close = crel("button", { type: "button", textContent: "Đóng" })
-  const dialog = crel("dialog", { className: "prose-editor-dialog news-photo-picker" }, [
-    searchForm,
-    status,
-    grid,
-    more,
-    upload,
-    crel("div", { className: "prose-editor-dialog-buttons" }, [close]),
-  ])
-  // Inside the admin's own <form>: the dialog's inputs belong to its inner forms, so
-  // nothing typed here is posted with the article.
-  editor.view.dom.parentElement.append(dialog)
-  close.addEventListener("click", () => dialog.close())
-  dialog.addEventListener("close", () => dialog.remove())
-  dialog.showModal()
-  search.focus()
-  load(true)
+function fillFigure(dom, urls, id) {
+    dom.dataset.photoId = id;
+    dom.replaceChildren(crel('figcaption', { textContent: `Đang tải ảnh số ${id}…` }));
+    loadCard(urls, id).then(
+        (photo) => {
+            if (dom.dataset.photoId !== String(id)) return;
+            dom.replaceChildren(
+                crel('img', { src: photo.thumbnail, alt: photo.alt, width: 160 }),
+                crel('figcaption', {}, [
+                    crel('span', {
+                        className: 'news-photo__label',
+                        textContent: 'Ảnh từ thư viện',
+                    }),
+                    photo.caption,
+                    ' ',
+                    creditNode(photo),
+                ]),
+            );
+        },
+        (error) => {
+            dom.replaceChildren(
+                crel('figcaption', {}, [
+                    crel('span', { className: 'news-photo__warning', textContent: error.message }),
+                ]),
+            );
+        },
+    );
 }
 
 export const NewsPhoto = Node.create({
-  name: "newsPhoto",
-  group: "block",
-  atom: true,
-  draggable: true,
-  selectable: true,
+    name: 'newsPhoto',
+    group: 'block',
+    atom: true,
+    draggable: true,
+    selectable: true,
 
-  addOptions() {
-    return { apiUrl: null }
-  },
+    addAttributes() {
+        return {
+            photoId: {
+                default: null,
+                parseHTML: (element) => element.getAttribute('data-photo-id'),
+                renderHTML: (attributes) => ({ 'data-photo-id': attributes.photoId }),
+            },
+        };
+    },
 
-  addAttributes() {
-    return {
-      photoId: {
-        default: null,
-        parseHTML: (element) => element.getAttribute("data-photo-id"),
-        renderHTML: (attributes) => ({ "data-photo-id": attributes.photoId }),
-      },
-    }
-  },
+    parseHTML() {
+        return [
+            {
+                tag: 'figure[data-photo-id]',
+                priority: 60,
+                getAttrs: (element) =>
+                    PHOTO_ID.test(element.getAttribute('data-photo-id')) ? null : false,
+            },
+        ];
+    },
 
-  parseHTML() {
-    return [
-      {
-        tag: "figure[data-photo-id]",
-        priority: 60,
-        getAttrs: (element) => (PHOTO_ID.test(element.getAttribute("data-photo-id")) ? null : false),
-      },
-    ]
-  },
+    renderHTML({ HTMLAttributes }) {
+        return ['figure', mergeAttributes({ class: 'news-photo' }, HTMLAttributes)];
+    },
 
-  renderHTML({ HTMLAttributes }) {
-    return ["figure", mergeAttributes({ class: "news-photo" }, HTMLAttributes)]
-  },
+    addNodeView() {
+        const urls = photoUrls(this.editor);
+        return ({ node }) => {
+            const dom = crel('figure', { className: 'news-photo news-photo--editor' });
+            dom.contentEditable = 'false';
+            fillFigure(dom, urls, node.attrs.photoId);
+            return {
+                dom,
+                update(updated) {
+                    if (updated.type.name !== 'newsPhoto') return false;
+                    if (dom.dataset.photoId !== String(updated.attrs.photoId)) {
+                        fillFigure(dom, urls, updated.attrs.photoId);
+                    }
+                    return true;
+                },
+                ignoreMutation: () => true,
+            };
+        };
+    },
 
-  addNodeView() {
-    const apiUrl = this.options.apiUrl || defaultApiUrl()
-    return ({ node }) => {
-      addStyles()
-      const dom = crel("figure", { className: "news-photo news-photo--editor" })
-      dom.contentEditable = "false"
-      fillFigure(dom, apiUrl, node.attrs.photoId)
-      return {
-        dom,
-        update(updated) {
-          if (updated.type.name !== "newsPhoto") return false
-          if (dom.dataset.photoId !== String(updated.attrs.photoId)) {
-            fillFigure(dom, apiUrl, updated.attrs.photoId)
-          }
-          return true
-        },
-        ignoreMutation: () => true,
-      }
-    }
-  },
+    addCommands() {
+        return {
+            // Between blocks, never inside a sentence: at the end of a paragraph the photo
+            // goes after it, at its start before it, and an empty paragraph is replaced.
+            insertNewsPhoto:
+                (photoId) =>
+                ({ state, commands }) => {
+                    const node = { type: this.name, attrs: { photoId: String(photoId) } };
+                    const { $from, empty } = state.selection;
+                    if (empty && $from.depth >= 1 && $from.parent.isTextblock) {
+                        if ($from.depth === 1 && $from.parent.content.size === 0) {
+                            return commands.insertContentAt(
+                                { from: $from.before(1), to: $from.after(1) },
+                                node,
+                            );
+                        }
+                        if ($from.parentOffset === $from.parent.content.size) {
+                            return commands.insertContentAt($from.after(1), node);
+                        }
+                        if ($from.parentOffset === 0) {
+                            return commands.insertContentAt($from.before(1), node);
+                        }
+                    }
+                    return commands.insertContent(node);
+                },
+        };
+    },
 
-  addCommands() {
-    return {
-      // Between blocks, never inside a sentence: at the end of a paragraph the photo
-      // goes after it, at its start before it, and an empty paragraph is replaced.
-      insertNewsPhoto:
-        (photoId) =>
-        ({ state, commands }) => {
-          const node = { type: this.name, attrs: { photoId: String(photoId) } }
-          const { $from, empty } = state.selection
-          if (empty && $from.depth >= 1 && $from.parent.isTextblock) {
-            if ($from.depth === 1 && $from.parent.content.size === 0) {
-              return commands.insertContentAt({ from: $from.before(1), to: $from.after(1) }, node)
-            }
-            if ($from.parentOffset === $from.parent.content.size) {
-              return commands.insertContentAt($from.after(1), node)
-            }
-            if ($from.parentOffset === 0) {
-              return commands.insertContentAt($from.before(1), node)
-            }
-          }
-          return commands.insertContent(node)
-        },
-    }
-  },
-
-  addMenuItems({ buttons, menu }) {
-    const apiUrl = this.options.apiUrl || defaultApiUrl()
-    menu.defineItem({
-      name: "newsPhoto",
-      groups: "nodes",
-      button: buttons.material("add_photo_alternate", "Chèn ảnh từ thư viện"),
-      command: (editor) => openPicker(editor, apiUrl),
-      active: (editor) => editor.isActive("newsPhoto"),
-    })
-  },
-})
+    addMenuItems({ buttons, menu }) {
+        const urls = photoUrls(this.editor);
+        menu.defineItem({
+            name: 'newsPhoto',
+            groups: 'nodes',
+            button: buttons.material('add_photo_alternate', 'Chèn ảnh từ thư viện'),
+            command: (editor) => openPicker(editor, urls),
+            enabled: () => urls !== null,
+            active: (editor) => editor.isActive('newsPhoto'),
+        });
+    },
+});

@@ -7,8 +7,16 @@
 {
     const QUIET_MS = 3000;
     const FIELDS = [
-        'title', 'location', 'sapo', 'body', 'lead_photo', 'section', 'tags', 'authors',
-        'byline', 'version'
+        'title',
+        'location',
+        'sapo',
+        'body',
+        'lead_photo',
+        'section',
+        'tags',
+        'authors',
+        'byline',
+        'version',
     ];
 
     function start(status) {
@@ -17,10 +25,10 @@
         const url = status.dataset.url;
         const article = status.dataset.article;
         let timer = null;
-        let dirty = false;       // differs from what the page was loaded with
+        let dirty = false; // differs from what the page was loaded with
         let submitting = false;
         let lastSent = null;
-        let loaded = null;       // the form as loaded, once the editor and select2 are up
+        let loaded = null; // the form as loaded, once the editor and select2 are up
 
         function payload() {
             const data = new FormData(form);
@@ -39,7 +47,8 @@
             return out;
         }
 
-        function signature(data) {  // the form's own fields, not the token or the row's id
+        function signature(data) {
+            // the form's own fields, not the token or the row's id
             return JSON.stringify([...data.entries()].filter(([name]) => FIELDS.includes(name)));
         }
 
@@ -52,7 +61,9 @@
             }
             try {
                 const response = await fetch(url, {
-                    method: 'POST', body: data, credentials: 'same-origin'
+                    method: 'POST',
+                    body: data,
+                    credentials: 'same-origin',
                 });
                 const answer = await response.json();
                 if (!response.ok) {
@@ -70,18 +81,19 @@
                     window.history.replaceState(null, '', address);
                 }
             } catch (error) {
-                status.textContent = 'Chưa lưu tự động được: mất kết nối tới máy chủ. '
-                    + 'Đừng đóng trang; sẽ thử lại khi bạn gõ tiếp.';
+                status.textContent =
+                    'Chưa lưu tự động được: mất kết nối tới máy chủ. ' +
+                    'Đừng đóng trang; sẽ thử lại khi bạn gõ tiếp.';
             }
         }
 
         function changed() {
             if (loaded === null) {
-                return;  // the widgets setting themselves up, not the person typing
+                return; // the widgets setting themselves up, not the person typing
             }
             const now = signature(payload());
             if (now === loaded) {
-                dirty = false;  // typed, then undone
+                dirty = false; // typed, then undone
                 setWorkflowEnabled(true);
                 window.clearTimeout(timer);
                 return;
@@ -143,8 +155,9 @@
         });
     }
 
-    const LOCKED = 'Bạn có thay đổi chưa lưu, nên các nút dưới đây tạm khoá: '
-        + 'bấm “Lưu và gửi duyệt” hoặc “Lưu và tiếp tục chỉnh sửa” ở cuối trang trước.';
+    const LOCKED =
+        'Bạn có thay đổi chưa lưu, nên các nút dưới đây tạm khoá: ' +
+        'bấm “Lưu và gửi duyệt” hoặc “Lưu và tiếp tục chỉnh sửa” ở cuối trang trước.';
 
     function setWorkflowEnabled(enabled) {
         const panel = document.querySelector('.workflow-panel');
@@ -181,7 +194,9 @@
         async function beat() {
             try {
                 const response = await fetch(banner.dataset.url, {
-                    method: 'POST', body: body(), credentials: 'same-origin'
+                    method: 'POST',
+                    body: body(),
+                    credentials: 'same-origin',
                 });
                 if (response.ok) {
                     const others = (await response.json()).others;
@@ -199,7 +214,7 @@
     }
 
     // Live counts: title and sapo against their limits, the body's words and reading time.
-    const WORDS_PER_MINUTE = 230;  // Vietnamese syllables read silently in a minute
+    const WORDS_PER_MINUTE = 230; // Vietnamese syllables read silently in a minute
 
     function countChars(field) {
         const limit = Number(field.getAttribute('maxlength'));
@@ -230,7 +245,7 @@
             const text = editor
                 ? editor.textContent
                 : new DOMParser().parseFromString(textarea.value, 'text/html').body.textContent;
-            const words = (text.match(/[\p{L}\p{M}\p{N}]+/gu) || []).length;  // marks: NFD text
+            const words = (text.match(/[\p{L}\p{M}\p{N}]+/gu) || []).length; // marks: NFD text
             const minutes = Math.max(1, Math.round(words / WORDS_PER_MINUTE));
             output.textContent = `${words} chữ, khoảng ${minutes} phút đọc`;
         };

@@ -10,19 +10,19 @@
         const form = preview.closest('form');
         const select = form && form.querySelector('select[name="lead_photo"]');
         if (!select || !(window.django && django.jQuery)) {
-            return;  // shown read-only: nothing to pick
+            return; // shown read-only: nothing to pick
         }
         const body = form.querySelector('[name="body"]');
         const image = preview.querySelector('.lead-photo-image');
         const caption = preview.querySelector('.lead-photo-caption');
         const note = preview.querySelector('.share-photo-note');
         const cardUrl = (id) => preview.dataset.cardUrl.replace(/\/0\/card\/$/, `/${id}/card/`);
-        let asked = 0;  // answers to an earlier pick are dropped
+        let asked = 0; // answers to an earlier pick are dropped
         let bodyPhotoId = null;
         let timer = null;
 
         async function card(id) {
-            const response = await fetch(cardUrl(id), {credentials: 'same-origin'});
+            const response = await fetch(cardUrl(id), { credentials: 'same-origin' });
             return response.ok ? (await response.json()).photo : null;
         }
 

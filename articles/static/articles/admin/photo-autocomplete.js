@@ -12,14 +12,14 @@
         const node = document.createElement(tag);
         node.className = className;
         if (text !== undefined) {
-            node.textContent = text;  // captions are text, never markup
+            node.textContent = text; // captions are text, never markup
         }
         return node;
     }
 
     function photoResult(result) {
         if (result.loading || !result.thumbnail) {
-            return result.text;  // "Đang tìm…" and the like
+            return result.text; // "Đang tìm…" and the like
         }
         const row = element('span', 'photo-result');
         const image = element('img', 'photo-result-thumbnail');
@@ -37,11 +37,12 @@
         return $(row);
     }
 
-    $.fn.djangoAdminSelect2 = function() {
+    $.fn.djangoAdminSelect2 = function () {
         start.call(this);
         this.filter('.photo-autocomplete').each((i, select) => {
             const select2 = $(select).data('select2');
-            if (select2) {  // the results read their template from these options when shown
+            if (select2) {
+                // the results read their template from these options when shown
                 select2.options.set('templateResult', photoResult);
             }
         });

@@ -15,7 +15,7 @@
         if (room <= 0) {
             return 50;
         }
-        return Math.round(100 * clamp(focal * size - window / 2, 0, room) / room);
+        return Math.round((100 * clamp(focal * size - window / 2, 0, room)) / room);
     }
 
     function start(picker) {
@@ -23,7 +23,7 @@
         const inputX = form && form.querySelector('input[name="focal_x"]');
         const inputY = form && form.querySelector('input[name="focal_y"]');
         if (!inputX || !inputY) {
-            return;  // shown read-only: nothing to set
+            return; // shown read-only: nothing to set
         }
         const image = picker.querySelector('.focal-image');
         const marker = picker.querySelector('.focal-marker');
@@ -42,24 +42,23 @@
             marker.style.top = `${y * 100}%`;
             marker.hidden = false;
             if (!moved) {
-                return;  // the previews show the crops saved with this point
+                return; // the previews show the crops saved with this point
             }
             for (const crop of picker.querySelectorAll('.focal-crop')) {
                 const ratio = Number(crop.dataset.ratio);
-                const [windowW, windowH] = width / height > ratio
-                    ? [height * ratio, height] : [width, width / ratio];
+                const [windowW, windowH] =
+                    width / height > ratio ? [height * ratio, height] : [width, width / ratio];
                 const preview = crop.querySelector('img');
                 preview.src = image.currentSrc || image.src;
                 preview.removeAttribute('srcset');
                 preview.style.aspectRatio = String(ratio);
                 preview.style.objectFit = 'cover';
-                preview.style.objectPosition =
-                    `${offsetPercent(x, width, windowW)}% ${offsetPercent(y, height, windowH)}%`;
+                preview.style.objectPosition = `${offsetPercent(x, width, windowW)}% ${offsetPercent(y, height, windowH)}%`;
             }
         }
 
         function percent(fraction) {
-            return String(Math.round(clamp(fraction, 0, 1) * 1000) / 10);  // step="0.1"
+            return String(Math.round(clamp(fraction, 0, 1) * 1000) / 10); // step="0.1"
         }
 
         image.addEventListener('click', (event) => {
@@ -67,7 +66,7 @@
             inputX.value = percent((event.clientX - box.left) / box.width);
             inputY.value = percent((event.clientY - box.top) / box.height);
             for (const input of [inputX, inputY]) {
-                input.dispatchEvent(new Event('change', {bubbles: true}));
+                input.dispatchEvent(new Event('change', { bubbles: true }));
             }
             show(true);
         });

@@ -32,12 +32,14 @@
             method: 'POST',
             body: data,
             credentials: 'same-origin',
-            headers: {'X-CSRFToken': csrf, Accept: 'application/json'}
+            headers: { 'X-CSRFToken': csrf, Accept: 'application/json' },
         });
         const answer = await response.json().catch(() => ({}));
-        return response.ok ? answer : {error: answer.error || 'Không đọc được thông tin trong ảnh.'};
+        return response.ok
+            ? answer
+            : { error: answer.error || 'Không đọc được thông tin trong ảnh.' };
     }
-    window.newsroomPhotoMetadata = {read: readMetadata, token};
+    window.newsroomPhotoMetadata = { read: readMetadata, token };
 
     document.addEventListener('change', async (event) => {
         const input = event.target;
@@ -58,7 +60,10 @@
                 return;
             }
             const filled = [];
-            for (const [name, label] of [['caption', 'chú thích'], ['credit', 'tác giả ảnh']]) {
+            for (const [name, label] of [
+                ['caption', 'chú thích'],
+                ['credit', 'tác giả ảnh'],
+            ]) {
                 const field = form.querySelector(`[name="${name}"]`);
                 if (field && !field.value.trim() && answer[name]) {
                     field.value = answer[name];

@@ -21,63 +21,72 @@
 
     function start(form) {
         const input = form.querySelector('input[type=file][name=images]');
-        const rows = element('ol', {class: 'upload-rows', 'aria-label': 'Các ảnh sẽ tải lên'});
-        const zone = element('div', {class: 'drop-zone'}, [
-            element('p', {text: 'Kéo thả ảnh vào đây, hoặc bấm để chọn nhiều ảnh.'})
+        const rows = element('ol', { class: 'upload-rows', 'aria-label': 'Các ảnh sẽ tải lên' });
+        const zone = element('div', { class: 'drop-zone' }, [
+            element('p', { text: 'Kéo thả ảnh vào đây, hoặc bấm để chọn nhiều ảnh.' }),
         ]);
         input.closest('.form-row').after(zone, rows);
-        const status = element('p', {class: 'upload-status', role: 'status'});
+        const status = element('p', { class: 'upload-status', role: 'status' });
         form.querySelector('.submit-row').before(status);
         const metadata = window.newsroomPhotoMetadata;
         const csrf = metadata.token(form);
-        const pending = [];  // {file, row, fields, done}
+        const pending = []; // {file, row, fields, done}
         let counter = 0;
 
         function field(label, control, id) {
             control.id = id;
-            return element('div', {class: 'upload-field'}, [
-                element('label', {for: id, text: label}), control
+            return element('div', { class: 'upload-field' }, [
+                element('label', { for: id, text: label }),
+                control,
             ]);
         }
 
         function add(files) {
             for (const file of files) {
                 const n = counter++;
-                const caption = element('textarea', {rows: '2', name: `caption-${n}`});
-                const credit = element('input', {type: 'text', name: `credit-${n}`});
-                const alt = element('input', {type: 'text', name: `alt_text-${n}`});
-                const note = element('p', {class: 'upload-note', role: 'status'});
-                const preview = element('img', {alt: '', src: URL.createObjectURL(file)});
-                const row = element('li', {class: 'upload-row'}, [
+                const caption = element('textarea', { rows: '2', name: `caption-${n}` });
+                const credit = element('input', { type: 'text', name: `credit-${n}` });
+                const alt = element('input', { type: 'text', name: `alt_text-${n}` });
+                const note = element('p', { class: 'upload-note', role: 'status' });
+                const preview = element('img', { alt: '', src: URL.createObjectURL(file) });
+                const row = element('li', { class: 'upload-row' }, [
                     preview,
-                    element('div', {class: 'upload-fields'}, [
-                        element('p', {class: 'upload-name', text: file.name}),
+                    element('div', { class: 'upload-fields' }, [
+                        element('p', { class: 'upload-name', text: file.name }),
                         field('Chú thích', caption, `caption-${n}`),
                         field('Tác giả ảnh', credit, `credit-${n}`),
                         field('Mô tả cho người khiếm thị', alt, `alt_text-${n}`),
-                        note
-                    ])
+                        note,
+                    ]),
                 ]);
                 rows.append(row);
-                const item = {file, row, note, fields: {caption, credit, alt_text: alt}};
+                const item = { file, row, note, fields: { caption, credit, alt_text: alt } };
                 pending.push(item);
                 note.textContent = 'Đang đọc chú thích, tác giả ghi trong ảnh…';
-                metadata.read(form.dataset.metadataUrl, file, csrf).then((answer) => {
-                    if (answer.error) {
-                        note.textContent = answer.error;
-                        return;
-                    }
-                    const filled = [];
-                    for (const [name, label] of [['caption', 'chú thích'], ['credit', 'tác giả ảnh']]) {
-                        if (!item.fields[name].value.trim() && answer[name]) {
-                            item.fields[name].value = answer[name];
-                            filled.push(label);
+                metadata
+                    .read(form.dataset.metadataUrl, file, csrf)
+                    .then((answer) => {
+                        if (answer.error) {
+                            note.textContent = answer.error;
+                            return;
                         }
-                    }
-                    note.textContent = filled.length
-                        ? `Đã điền ${filled.join(' và ')} từ thông tin ghi trong ảnh; hãy kiểm tra lại.`
-                        : '';
-                }).catch(() => { note.textContent = ''; });
+                        const filled = [];
+                        for (const [name, label] of [
+                            ['caption', 'chú thích'],
+                            ['credit', 'tác giả ảnh'],
+                        ]) {
+                            if (!item.fields[name].value.trim() && answer[name]) {
+                                item.fields[name].value = answer[name];
+                                filled.push(label);
+                            }
+                        }
+                        note.textContent = filled.length
+                            ? `Đã điền ${filled.join(' và ')} từ thông tin ghi trong ảnh; hãy kiểm tra lại.`
+                            : '';
+                    })
+                    .catch(() => {
+                        note.textContent = '';
+                    });
             }
             // The rows carry the files now; the input is free for more.
             input.value = '';
@@ -101,7 +110,7 @@
 
         form.addEventListener('submit', async (event) => {
             if (!pending.length) {
-                return;  // nothing chosen here: the form's own post says what is missing
+                return; // nothing chosen here: the form's own post says what is missing
             }
             event.preventDefault();
             const shared = new FormData(form);
@@ -121,7 +130,7 @@
                         method: 'POST',
                         body: data,
                         credentials: 'same-origin',
-                        headers: {'X-CSRFToken': csrf, Accept: 'application/json'}
+                        headers: { 'X-CSRFToken': csrf, Accept: 'application/json' },
                     });
                     const answer = await response.json().catch(() => ({}));
                     if (response.ok) {
@@ -135,8 +144,8 @@
                     } else {
                         refused += 1;
                         const reasons = Object.values(answer.errors || {}).flat();
-                        item.note.textContent = reasons.join(' ') || answer.error
-                            || 'Ảnh chưa được tải lên.';
+                        item.note.textContent =
+                            reasons.join(' ') || answer.error || 'Ảnh chưa được tải lên.';
                         item.row.classList.add('refused');
                     }
                 } catch (error) {
@@ -145,10 +154,12 @@
                 }
             }
             button.disabled = false;
-            status.replaceChildren(refused
-                ? `Đã tải lên ${saved} ảnh; ${refused} ảnh chưa tải lên được, xem lý do ở từng ảnh rồi bấm Tải lên lần nữa. `
-                : `Đã tải lên ${saved} ảnh. `);
-            status.append(element('a', {href: form.dataset.doneUrl, text: 'Xem thư viện ảnh'}));
+            status.replaceChildren(
+                refused
+                    ? `Đã tải lên ${saved} ảnh; ${refused} ảnh chưa tải lên được, xem lý do ở từng ảnh rồi bấm Tải lên lần nữa. `
+                    : `Đã tải lên ${saved} ảnh. `,
+            );
+            status.append(element('a', { href: form.dataset.doneUrl, text: 'Xem thư viện ảnh' }));
         });
     }
 

@@ -19,17 +19,19 @@
                     page: params.page,
                     app_label: element.dataset.appLabel,
                     model_name: element.dataset.modelName,
-                    field_name: element.dataset.fieldName
+                    field_name: element.dataset.fieldName,
                 }),
                 processResults: (data) => ({
-                    results: data.results.map((tag) => ({id: tag.text, text: tag.text})),
-                    pagination: data.pagination
-                })
-            }
+                    results: data.results.map((tag) => ({ id: tag.text, text: tag.text })),
+                    pagination: data.pagination,
+                }),
+            },
         });
     }
 
-    $(function() {
-        $('select.tag-autocomplete').each(function() { init(this); });
+    $(function () {
+        $('select.tag-autocomplete').each(function () {
+            init(this);
+        });
     });
 }
