@@ -22,7 +22,7 @@ from articles.search import RANKED, clean_query, search_articles
 from articles.templatetags.articles_tags import absolute_url
 
 PER_PAGE = keyset.PER_PAGE
-SEARCH_MAX_PAGES = RANKED // PER_PAGE  # 50: every ranked match, no more
+SEARCH_MAX_PAGES = RANKED // PER_PAGE  # 15: every ranked match, no more
 LATEST_ON_HOME = 10
 PER_SECTION_ON_HOME = 4
 SECTION_IDS_KEY = "home:section-ids:v1"
