@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from articles import autosave, presence, preview, publishing, richtext
+from articles import autosave, dates, presence, preview, publishing, richtext
 from articles.models import Article, PendingEdit, Photo, RelatedArticle, Section
 from articles.names import full_name
 from articles.search import query_words, vector_query
@@ -358,7 +358,7 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
 
     def autocomplete_label(self, obj):
         """``Tiêu đề — Thời sự · 08/03/2025 · Đã xuất bản``: enough to pick the right one."""
-        when = revisions.format_datetime(obj.published_at)[:10] or "chưa có ngày xuất bản"
+        when = dates.format_date(obj.published_at) or "chưa có ngày xuất bản"
         return f"{obj.title} — {obj.section} · {when} · {revisions.state_label(obj)}"
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

@@ -5,11 +5,9 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
+from articles.dates import WEEKDAYS, format_date, format_datetime, gmt_offset, weekday_name
 from articles.models import Article
 
-from .revisions import format_datetime
-
-WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
 # The days the calendar shows: far from date.min and date.max, whose weeks, months and
 # UTC conversions overflow (?ngay=0001-01-01 and 9999-12-31 were 500s).
 FIRST_DAY = date(1900, 1, 1)
@@ -78,7 +76,7 @@ def build(anchor: date, mode: str) -> dict:
         days.append(
             {
                 "date": day,
-                "label": f"{WEEKDAYS[day.weekday()]} {day:%d/%m}",
+                "label": f"{weekday_name(day)} {day:%d/%m}",
                 "is_today": day == today,
                 "in_month": mode == "week" or day.month == anchor.month,
                 "entries": by_day.get(day, []),
@@ -91,7 +89,8 @@ def build(anchor: date, mode: str) -> dict:
         "weeks": [days[i : i + 7] for i in range(0, len(days), 7)],
         "weekdays": WEEKDAYS,
         "today": today,
-        "today_label": f"{WEEKDAYS[today.weekday()]} {today:%d/%m/%Y}",
+        "today_label": f"{weekday_name(today)} {format_date(today)}",
+        "zone": gmt_offset(now),
         "today_queue": by_day.get(today, []),
         "prev": prev_anchor.isoformat(),
         "next": next_anchor.isoformat(),
@@ -109,5 +108,5 @@ def _entry(article: Article, now: datetime) -> dict:
         "state": f"Hẹn giờ: {format_datetime(article.published_at)}"
         if scheduled
         else "Đã xuất bản",
-        "input_value": f"{local:%d/%m/%Y %H:%M}",  # the newsroom's way, whatever the browser
+        "input_value": format_datetime(article.published_at),  # whatever the browser
     }

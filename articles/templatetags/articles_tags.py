@@ -1,47 +1,23 @@
 """Reader-page helpers: the Vietnamese dateline, absolute URLs, names, JSON-LD."""
 
 import json
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
+from articles.dates import dateline, iso_local
 from articles.names import full_name
 
 register = template.Library()
-
-NEWSROOM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-# Our own names, Monday first like datetime.weekday(). Django's ``vi`` locale writes
-# ``Thứ 7`` and ``Chủ nhật``; the newsroom writes ``Thứ Bảy`` and ``Chủ Nhật``.
-WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 
 # What json_script escapes, so no text inside the JSON can close its <script>.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def newsroom_time(value: datetime) -> datetime:
-    """``value`` in the newsroom's zone, Asia/Ho_Chi_Minh (GMT+7, no daylight saving)."""
-    return value.astimezone(NEWSROOM_TZ)
-
-
-@register.filter
-def dateline(value: datetime | None) -> str:
-    """``Thứ Bảy 08/03/2025, 10:06 (GMT+7)``."""
-    if not value:
-        return ""
-    local = newsroom_time(value)
-    return f"{WEEKDAYS[local.weekday()]} {local:%d/%m/%Y, %H:%M} (GMT+7)"
-
-
-@register.filter
-def iso_local(value: datetime | None) -> str:
-    """``2025-03-08T10:06:00+07:00``: for ``<time datetime>``, JSON-LD and sitemaps."""
-    if not value:
-        return ""
-    return newsroom_time(value).isoformat(timespec="seconds")
+register.filter("dateline", dateline)  # articles.dates: Thứ Bảy 08/03/2025, 10:06 (GMT+7)
+register.filter("iso_local", iso_local)
 
 
 def absolute_url(path: str) -> str:
