@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from articles import images, publishing
+from articles.matching import filter_folded
 from articles.models import Photo
 from articles.names import full_name
-from articles.text import search_fold
 
 from .changelist import ChangeList
 from .photo_forms import MultiUploadForm, PhotoForm
@@ -52,9 +52,7 @@ def _size_attrs(crop):
 
 def search_photos(queryset, term):
     """Photos whose caption or credit hold every word of ``term``, accents ignored."""
-    for word in search_fold(term).split():
-        queryset = queryset.filter(search_text__contains=word)
-    return queryset
+    return filter_folded(queryset, term, ["search_text"])
 
 
 class CreditListFilter(admin.SimpleListFilter):
