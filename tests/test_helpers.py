@@ -1,6 +1,8 @@
 """Issue #12's shared helpers: each rule written once and the callers that share it."""
 
+import feedparser
 import pytest
+from django.core.files.storage import default_storage
 
 from articles.matching import filter_folded
 from articles.models import Article, Photo, Tag
@@ -46,3 +48,44 @@ def test_tags_are_found_by_their_folded_words(client, editor):
     page = client.get("/admin/articles/tag/", {"q": "phong hai"}).content.decode()
     assert "Hải Phòng" in page and "thiên tai" not in page and "Đà Nẵng" not in page
     assert Tag.objects.count() == 3
+
+
+# One choice of a rendition by width (Photo.rendition_name) ------------------------------
+
+WEBP = [[480, "r/480.webp"], [800, "r/800.webp"], [1200, "r/1200.webp"]]
+
+
+def photo_with(renditions):
+    return Photo(image="photos/original.jpg", width=1600, height=1200, renditions=renditions)
+
+
+@pytest.mark.parametrize(
+    ("min_width", "name"),
+    [(0, "r/480.webp"), (480, "r/480.webp"), (481, "r/800.webp"), (1200, "r/1200.webp")],
+)
+def test_the_smallest_rendition_at_least_as_wide(min_width, name):
+    assert photo_with({"webp": WEBP, "fallback": "r/800.jpg"}).rendition_name(min_width) == name
+
+
+def test_too_wide_a_wish_gets_the_widest_and_no_renditions_the_fallback_or_original():
+    assert photo_with({"webp": WEBP}).rendition_name(5000) == "r/1200.webp"
+    assert photo_with({"fallback": "r/800.jpg"}).rendition_name(800) == "r/800.jpg"
+    assert photo_with({}).rendition_name(800) == "photos/original.jpg"
+    assert photo_with({}).rendition_url(800) == "/media/photos/original.jpg"
+
+
+def test_feeds_and_the_uncropped_share_take_the_same_choice(client):
+    """The feed's enclosure is the photo's 800 px choice; a photo without crops shares
+    its 1200 px choice."""
+    photo = PhotoFactory(image__width=1600, image__height=1200)
+    ArticleFactory(live=True, lead_photo=photo)
+    (entry,) = feedparser.parse(client.get("/rss.xml").content).entries
+    (enclosure,) = entry.enclosures
+    assert dict(photo.renditions["webp"])[800] == photo.rendition_name(800)
+    assert enclosure.href.endswith(photo.rendition_url(800))
+    photo.renditions = {k: v for k, v in photo.renditions.items() if k not in ("card", "social")}
+    assert (
+        photo.social.src
+        == photo.rendition_url(1200)
+        == default_storage.url(dict(photo.renditions["webp"])[1200])
+    )
