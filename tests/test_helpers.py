@@ -7,7 +7,8 @@ from django.core.files.storage import default_storage
 from articles.matching import filter_folded
 from articles.models import Article, Photo, Tag
 from articles.search import articles_matching, search_articles
-from tests.factories import ArticleFactory, PhotoFactory
+from articles.text import derive_slug
+from tests.factories import ArticleFactory, PhotoFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +90,26 @@ def test_feeds_and_the_uncropped_share_take_the_same_choice(client):
         == photo.rendition_url(1200)
         == default_storage.url(dict(photo.renditions["webp"])[1200])
     )
+
+
+# One derivation of a slug (articles.text.derive_slug) --------------------------------
+
+
+def test_derive_slug_folds_falls_back_cuts_and_finds_a_free_one():
+    assert derive_slug("Đà Nẵng – Hội An", fallback="x") == "da-nang-hoi-an"
+    assert derive_slug("!!! 🎉", fallback="chuyen-muc") == "chuyen-muc"
+    assert derive_slug("Hải Phòng đẩy mạnh", fallback="x", max_length=9) == "hai-phong"
+    taken = {"hai-phong", "hai-phong-2"}
+    assert derive_slug("Hải Phòng", fallback="x", taken=taken.__contains__) == "hai-phong-3"
+    assert derive_slug(
+        "Hải Phòng", fallback="x", max_length=10, taken={"hai-phong"}.__contains__
+    ) == ("hai-phon-2")
+
+
+def test_articles_sections_and_tags_take_their_slug_from_the_one_derivation(monkeypatch):
+    """Whatever the rule becomes, every kind of slug follows it."""
+    monkeypatch.setattr("articles.text.vietnamese_slugify", lambda text, max_length=200: "mot")
+    article = ArticleFactory(title="Tiêu đề bất kỳ")
+    section = SectionFactory(name="Chuyên mục bất kỳ", slug="")
+    tag = Tag.objects.create(name="Thẻ bất kỳ")
+    assert (article.slug, section.slug, tag.slug) == ("mot", "mot-2", "mot")

@@ -15,7 +15,7 @@ from articles.search_index import (
     PostgresOnlyGinIndex,
     update_search_vectors,
 )
-from articles.text import search_fold, vietnamese_slugify
+from articles.text import derive_slug, search_fold
 
 from .base import NFCModel
 from .tag import ArticleTagManager, TaggedArticle
@@ -218,7 +218,7 @@ class Article(NFCModel):
         return self.title
 
     def clean(self):
-        self.slug = vietnamese_slugify(self.title) or "bai-viet"
+        self.slug = derive_slug(self.title, fallback="bai-viet")
 
     def derive(self, fold=search_fold):
         """What every save derives from what was typed; ``seed_bench`` calls it for the rows
@@ -227,7 +227,7 @@ class Article(NFCModel):
         # Sanitised on every save, not only in the admin form: a shell, an importer or a
         # fixture stores the same allowlisted markup the editor can make.
         self.body = sanitize_body(self.body)
-        self.slug = vietnamese_slugify(self.title) or "bai-viet"
+        self.slug = derive_slug(self.title, fallback="bai-viet")
         self.search_title = search_fold(self.title)
         self.search_text = fold(
             " ".join([self.location, self.sapo, richtext.plain_text(self.body)])
