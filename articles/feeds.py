@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 
+from articles.links import absolute_url
 from articles.models import Article, Section, TaggedArticle
 from articles.names import full_name
-from articles.templatetags.articles_tags import absolute_url
 from articles.views import read_methods
 
 FEED_SIZE = 30

@@ -1,11 +1,17 @@
 """Issue #12's shared helpers: each rule written once and the callers that share it."""
 
+from pathlib import Path
+
 import feedparser
 import pytest
+from django.conf import settings
 from django.core.files.storage import default_storage
 
+from articles import dates
+from articles.links import absolute_url
 from articles.matching import filter_folded
 from articles.models import Article, Photo, Tag
+from articles.names import full_name
 from articles.search import articles_matching, search_articles
 from articles.text import derive_slug
 from tests.factories import ArticleFactory, PhotoFactory, SectionFactory
@@ -113,3 +119,29 @@ def test_articles_sections_and_tags_take_their_slug_from_the_one_derivation(monk
     section = SectionFactory(name="Chuyên mục bất kỳ", slug="")
     tag = Tag.objects.create(name="Thẻ bất kỳ")
     assert (article.slug, section.slug, tag.slug) == ("mot", "mot-2", "mot")
+
+
+# Plain helpers in plain modules, re-exported by the template library ------------------
+
+
+def test_the_template_library_re_exports_the_plain_helpers():
+    from articles.templatetags.articles_tags import register
+
+    assert register.filters["absolute"] is absolute_url
+    assert register.filters["dateline"] is dates.dateline
+    assert register.filters["iso_local"] is dates.iso_local
+    assert register.filters["full_name"] is full_name
+
+
+def test_python_code_never_imports_the_template_library():
+    root = Path(settings.BASE_DIR)
+    for path in [*root.glob("articles/**/*.py"), *root.glob("newsroom/**/*.py")]:
+        if "templatetags" not in path.parts:
+            assert "articles.templatetags" not in path.read_text(), path
+
+
+def test_absolute_url(settings):
+    settings.NEWSROOM_SITE_URL = "https://bao.example/"
+    assert absolute_url("/thoi-su/") == "https://bao.example/thoi-su/"
+    assert absolute_url("https://cdn.example/a.webp") == "https://cdn.example/a.webp"
+    assert absolute_url("") == ""
