@@ -113,11 +113,6 @@ class ArticleSitemap(SiteSitemap):
         return self.latest
 
 
-def month_section(moment: datetime) -> str:
-    """The sitemap section (``bai-viet-2025-03``) listing an article published at ``moment``."""
-    return ArticleSitemap(timezone.localtime(moment).date()).section
-
-
 def month_rows():
     """Months with live articles, newest first: ``month``, ``count`` and ``latest`` change."""
     return (
