@@ -3,7 +3,6 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
@@ -45,10 +44,6 @@ class ArticleQuerySet(models.QuerySet):
     def without_search_columns(self):
         """The article page: the body, not what search reads."""
         return self.defer(*Article.SEARCH_COLUMNS)
-
-    def for_listing(self):
-        """What a list of article cards shows: section, lead photo, authors."""
-        return self.select_related("section", "lead_photo").prefetch_related("authors")
 
 
 class Article(NFCModel):
@@ -283,10 +278,6 @@ class Article(NFCModel):
 
             body_photos = Photo.objects.in_bulk(ids)
         return next((body_photos[pk] for pk in ids if pk in body_photos), None)
-
-    @cached_property
-    def related_in_order(self):
-        return [link.to_article for link in self.related_links.select_related("to_article")]
 
 
 class RelatedArticle(models.Model):
