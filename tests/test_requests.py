@@ -23,7 +23,7 @@ from django.utils import timezone
 from articles import preview, publishing
 from articles.admin import calendar
 from articles.admin.calendar import FIRST_DAY, LAST_DAY
-from articles.admin.photo import PICKER_MAX_PAGE
+from articles.admin.photo_views import PICKER_MAX_PAGE
 from articles.models import Article, RelatedArticle
 from tests.factories import ArticleFactory, PhotoFactory, SectionFactory, UserFactory, own_article
 from tests.sitemap_urls import month_sitemap_url
