@@ -1,17 +1,18 @@
 """List cards rendered once per content, kept in the cache (issue #9).
 
-A card (``articles/_card.html``: lead photo, title, dateline, place and sapo) is the same
-HTML on the home page, section, tag, author and search pages until its article, section or
-photo changes. The home page shows 43 of them and rendering them was most of its cold
-cost; every publish moves the home page's page-cache generation, so in a working
-newsroom the home page is rendered again many times an hour, from cards that did not
-change.
+A card (the ``card`` partial of ``articles/_card_list.html``: lead photo, title, dateline,
+place and sapo) is the same HTML on the home page, section, tag, author and search pages
+until its article, section or photo changes. The home page shows 43 of them and rendering
+them was most of its cold cost; every publish moves the home page's page-cache
+generation, so in a working newsroom the home page is rendered again many times an hour,
+from cards that did not change.
 
-A card's key is a digest of everything it is made from: the card template's source, the
-article's, its section's and its lead photo's loaded columns (``updated_at`` and
-``version`` among them), the heading level, whether the photo loads eagerly, the time zone
-and the media URL. Nothing has to invalidate a card: a change makes another key, and the
-old one expires (``SECONDS``). A cache that cannot be reached renders every card.
+A card's key is a digest of everything it is made from: the source of the file holding
+the card (the partial and the libraries it loads), the article's, its section's and its
+lead photo's loaded columns (``updated_at`` and ``version`` among them), the heading
+level, whether the photo loads eagerly, the time zone and the media URL. Nothing has to
+invalidate a card: a change makes another key, and the old one expires (``SECONDS``). A
+cache that cannot be reached renders every card.
 """
 
 import hashlib
@@ -24,7 +25,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles import cachesafe
 
-TEMPLATE = "articles/_card.html"
+FILE = "articles/_card_list.html"
+TEMPLATE = f"{FILE}#card"  # django-template-partials: the partial alone
 KEY = "card:{digest}"
 SECONDS = 24 * 3600
 
@@ -32,7 +34,7 @@ SECONDS = 24 * 3600
 @once
 def _template_digest() -> str:
     # What a deploy changes in the card's markup changes every key.
-    source = get_template(TEMPLATE).template.source
+    source = get_template(FILE).template.source
     return hashlib.blake2b(source.encode(), digest_size=8).hexdigest()
 
 

@@ -11,22 +11,13 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 
+from articles.links import absolute_url
 from articles.models import Article, Section, TaggedArticle
 from articles.names import full_name
-from articles.templatetags.articles_tags import absolute_url
 from articles.views import read_methods
 
 FEED_SIZE = 30
-ENCLOSURE_MIN_WIDTH = 800
-
-
-def _enclosure_name(photo) -> str:
-    """Storage name of the photo's rendition for feeds: the smallest WebP ≥ 800 px wide."""
-    sizes = photo.renditions.get("webp", [])
-    for width, name in sizes:
-        if width >= ENCLOSURE_MIN_WIDTH:
-            return name
-    return sizes[-1][1] if sizes else photo.renditions.get("fallback") or photo.image.name
+ENCLOSURE_MIN_WIDTH = 800  # the smallest WebP at least this wide
 
 
 class LatestArticlesFeed(Feed):
@@ -99,7 +90,7 @@ class LatestArticlesFeed(Feed):
         photo = item.lead_photo
         if photo is None:
             return []
-        name = _enclosure_name(photo)
+        name = photo.rendition_name(ENCLOSURE_MIN_WIDTH)
         # The size comes from the storage (a stat on disk), never from the database.
         try:
             length = default_storage.size(name)

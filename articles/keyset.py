@@ -18,7 +18,8 @@ from datetime import UTC, datetime
 from django.db.models import Q, QuerySet
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect
-from django.utils import timezone
+
+from articles.dates import format_time_date
 
 PER_PAGE = 20
 MAX_OFFSET_PAGES = 10
@@ -167,8 +168,7 @@ def paginate(
         page.previous_query = {"sau": _position_of(rows[0])}
         if has_next:
             page.next_query = {"truoc": _position_of(rows[-1])}
-        newest = timezone.localtime(rows[0].published_at)
-        page.label = f"bài từ {newest:%H:%M %d/%m/%Y} trở về trước"
+        page.label = f"bài từ {format_time_date(rows[0].published_at)} trở về trước"
         # Deep pages move on as articles are published: crawlers follow them to the
         # articles (the sitemap lists every one) but need not index the lists.
         page.robots = "noindex, follow"

@@ -3,7 +3,7 @@
 Django's ``get_full_name()`` is "first last", which for ``first_name="Thu Hà"``,
 ``last_name="Nguyễn"`` reads "Thu Hà Nguyễn". Everything that shows a person (bylines,
 feeds, JSON-LD, the admin's authors picker, presence, trail, history, photo uploader)
-calls ``full_name``; templates use the ``full_name`` filter of ``articles_tags``.
+calls ``full_name``; templates use the ``full_name`` filter of ``articles_tags``, which is it.
 """
 
 

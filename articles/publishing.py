@@ -25,7 +25,7 @@ from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from articles import richtext
+from articles import dates, richtext
 from articles.models import Article, PendingEdit, Photo, RelatedArticle, StateChange
 from articles.models.history import relations_of
 from articles.models.tag import clean_tag_names
@@ -543,7 +543,7 @@ def publish_pending(article: Article, *, by: User, version: int) -> Article:
     current.save()
     _set_relations(current, data)
     who = pending.edited_by
-    saved = timezone.localtime(pending.updated_at).strftime("%H:%M %d/%m/%Y")
+    saved = dates.format_time_date(pending.updated_at)
     note = f"Cập nhật bài: thay đổi lưu lúc {saved}"
     if who is not None:
         note += f" bởi {full_name(who)}"

@@ -1,40 +1,32 @@
 """Reader search: accent-insensitive, ranked, on PostgreSQL and (as a fallback) SQLite.
 
-The query is folded exactly like the stored ``search_title``/``search_text`` columns
-(NFC first, then ``search_fold``), so ``Hải Phòng``, ``hai phong``, ``HẢI PHÒNG`` and a
-decomposed (NFD) ``Hải Phòng`` are the same query, and ``dong`` finds ``đồng``.
+The query is folded and matched by ``articles.matching`` like every other search box
+(``Hải Phòng``, ``hai phong``, ``HẢI PHÒNG`` and an NFD ``Hải Phòng`` are one query, and
+``dong`` finds ``đồng``); this module ranks the matches and bounds how many it reads.
 """
-
-import re
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import BooleanField, Case, Expression, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Expression, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from articles.matching import filter_folded, query_words, vector_query, word_in
 from articles.models import Article
-from articles.text import nfc, search_fold
+from articles.text import nfc
 
 MAX_QUERY_LENGTH = 200
 # The matches a search ranks and pages through (views.SEARCH_MAX_PAGES pages of 20). What a
 # search costs grows with it up to this cap: ranking 1,000 made a common word cost three
 # times at a million articles what it cost at ten thousand (where it had 334 matches).
 RANKED = 300
-# Control characters (PostgreSQL refuses NUL in text) and anything that is not a word
-# character, folded to spaces.
-_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+COLUMNS = ("search_title", "search_text")  # folded on save (Article.derive)
 
 
 def clean_query(raw: str | None) -> str:
     """What the reader typed, NFC, trimmed, without control characters, at most 200 chars."""
     text = nfc(raw or "")[:MAX_QUERY_LENGTH]
     return " ".join("".join(c if c.isprintable() else " " for c in text).split())
-
-
-def query_words(query: str) -> list[str]:
-    """The folded words of ``query``: ``Hải Phòng!`` → ``["hai", "phong"]``."""
-    return _NOT_WORD.sub(" ", search_fold(nfc(query))).split()
 
 
 def search_articles(query: str) -> QuerySet[Article]:
@@ -49,15 +41,12 @@ def search_articles(query: str) -> QuerySet[Article]:
     (``newest_matches``); the reader can page through as many (15 pages of 20).
     """
     words = query_words(query)
-    articles = Article.objects.live()
     if not words:
-        return articles.none()
+        return Article.objects.none()
+    matches = articles_matching(Article.objects.live(), query)
     if connection.vendor == "postgresql":
-        search_query = vector_query(words)
-        matches = articles.filter(search_vector=search_query)  # the GIN-indexed vector
-        newest = newest_matches(matches, search_query)
+        newest = newest_matches(matches, vector_query(words))
     else:
-        matches = _fallback(articles, words)
         newest = matches.order_by("-published_at", "-pk").values("pk")[:RANKED]
     return (
         Article.objects.live()
@@ -65,6 +54,12 @@ def search_articles(query: str) -> QuerySet[Article]:
         .annotate(rank=title_hits(words))
         .order_by("-rank", "-published_at", "-pk")
     )
+
+
+def articles_matching(articles: QuerySet, query: str) -> QuerySet:
+    """The ``articles`` holding every word of ``query`` in their title, place, sapo or body,
+    as whole words (the reader search and the admin's article list)."""
+    return filter_folded(articles, query, COLUMNS, vector="search_vector")
 
 
 # Whether the window leaves older articles out: a one-time test, so that while it holds
@@ -127,28 +122,8 @@ def _compile(expression) -> tuple[str, list]:
     return sql, list(params)
 
 
-def vector_query(words: list[str]) -> SearchQuery:
-    """Every one of the folded ``words``, as a query on the stored ``search_vector``."""
-    # "plain" ANDs the words; they are already folded, so the simple configuration
-    # (no stemming, no stop words) matches them against the folded columns as they are.
-    return SearchQuery(" ".join(words), config="simple", search_type="plain")
-
-
 def title_hits(words: list[str]) -> Expression:
-    """How many of the folded ``words`` the folded title holds as whole words (PostgreSQL's
-    ``\\m…\\M`` word boundaries; SQLite: as a substring, as its search matches them)."""
-    if connection.vendor == "postgresql":
-        lookups = [Q(search_title__regex=rf"\m{word}\M") for word in words]
-    else:
-        lookups = [Q(search_title__icontains=word) for word in words]
+    """How many of the folded ``words`` the folded title holds as whole words."""
+    lookups = [word_in("search_title", word, whole=True) for word in words]
     hits = (Case(When(lookup, then=Value(1)), default=Value(0)) for lookup in lookups)
     return sum(hits, Value(0))
-
-
-def _fallback(articles: QuerySet, words: list[str]) -> QuerySet:
-    """SQLite: every word in the folded columns."""
-    for word in words:
-        articles = articles.filter(
-            Q(search_title__icontains=word) | Q(search_text__icontains=word)
-        )
-    return articles

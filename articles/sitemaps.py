@@ -36,8 +36,8 @@ from django.utils.http import parse_http_date
 
 from articles import cachesafe, pagecache
 from articles.invalidation import closed_before
+from articles.links import absolute_url
 from articles.models import Article, Section, Tag
-from articles.templatetags.articles_tags import absolute_url
 from articles.views import read_methods
 
 NEWS_WINDOW = timedelta(days=2)
@@ -111,11 +111,6 @@ class ArticleSitemap(SiteSitemap):
 
     def get_latest_lastmod(self):
         return self.latest
-
-
-def month_section(moment: datetime) -> str:
-    """The sitemap section (``bai-viet-2025-03``) listing an article published at ``moment``."""
-    return ArticleSitemap(timezone.localtime(moment).date()).section
 
 
 def month_rows():

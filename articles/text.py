@@ -71,8 +71,18 @@ def vietnamese_slugify(value: str, max_length: int = 200) -> str:
     return slug[:max_length].rstrip("-")
 
 
-def unique_slug(base: str, taken, max_length: int) -> str:
-    """``base``, or ``base-2``, ``base-3``… : the first that ``taken(slug)`` says is free."""
+def derive_slug(text: str, *, fallback: str, max_length: int = 200, taken=None) -> str:
+    """The slug of an article's title, a section's or a tag's name: the one derivation.
+
+    ``vietnamese_slugify(text)``, or ``fallback`` when the text has no letter or digit (an
+    empty slug once broke ``/sitemap.xml``); with ``taken`` (a slug → bool), the first of
+    ``slug``, ``slug-2``, ``slug-3``… that it says is free.
+    """
+    slug = vietnamese_slugify(text, max_length) or fallback
+    return _first_free(slug, taken, max_length) if taken else slug
+
+
+def _first_free(base: str, taken, max_length: int) -> str:
     slug, n = base[:max_length], 1
     while taken(slug):
         n += 1

@@ -15,11 +15,11 @@ from django.views.decorators.http import require_http_methods
 
 from articles import cards, keyset, pagecache, richtext
 from articles.candidates import union_all_over
+from articles.links import absolute_url
 from articles.models import Article, Photo, Section, Tag
 from articles.names import full_name
 from articles.related import related_articles
 from articles.search import RANKED, clean_query, search_articles
-from articles.templatetags.articles_tags import absolute_url
 
 PER_PAGE = keyset.PER_PAGE
 SEARCH_MAX_PAGES = RANKED // PER_PAGE  # 15: every ranked match, no more

@@ -38,7 +38,7 @@ from django.urls import reverse  # noqa: E402
 
 from articles import keyset  # noqa: E402
 from articles.models import Article, Section, Tag  # noqa: E402
-from articles.sitemaps import month_section  # noqa: E402
+from tests.sitemap_urls import month_sitemap_url  # noqa: E402
 
 GROWING = ("articles_article", "articles_taggedarticle", "articles_article_authors")
 GROWING += ("articles_article_photos", "articles_relatedarticle")
@@ -63,7 +63,7 @@ def pages() -> dict[str, str]:
         "search": "/tim-kiem/?q=h%E1%BA%A3i+ph%C3%B2ng",
         "RSS": "/rss.xml",
         "sitemap index": "/sitemap.xml",
-        "monthly sitemap": f"/sitemap-{month_section(middle.published_at)}.xml",
+        "monthly sitemap": month_sitemap_url(middle.published_at),
         "news sitemap": "/sitemap-news.xml",
     }
 

@@ -1,12 +1,13 @@
 """The editors' calendar: what goes out when, by day, in Vietnam's time."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.urls import reverse
 
+from articles.admin import calendar
 from articles.models import Article
 from tests.factories import ArticleFactory
 
@@ -118,3 +119,34 @@ def test_calendar_query_count_is_fixed(client, editor, django_assert_num_queries
             published(f"Bài {n}", NOW + timedelta(days=n % 4, hours=1))
         with django_assert_num_queries(len(one.captured_queries)):
             client.get(URL)
+
+
+@pytest.mark.parametrize(
+    ("anchor", "first", "last", "rows", "around"),
+    [
+        # February 2021 starts on a Monday and fills exactly four weeks.
+        (date(2021, 2, 10), date(2021, 2, 1), date(2021, 2, 28), 4, ("2021-01-01", "2021-03-01")),
+        # A leap February starting on a Thursday; December's next month is January.
+        (date(2024, 2, 29), date(2024, 1, 29), date(2024, 3, 3), 5, ("2024-01-01", "2024-03-01")),
+        (date(2024, 12, 1), date(2024, 11, 25), date(2025, 1, 5), 6, ("2024-11-01", "2025-01-01")),
+        (calendar.LAST_DAY, date(2999, 11, 25), date(3000, 1, 5), 6, ("2999-11-01", "3000-01-01")),
+    ],
+)
+def test_month_grids_are_whole_weeks_monday_first(anchor, first, last, rows, around):
+    built = calendar.build(anchor, "month")
+    days = [day["date"] for week in built["weeks"] for day in week]
+    assert (days[0], days[-1], len(built["weeks"])) == (first, last, rows)
+    assert days == [first + timedelta(days=n) for n in range(len(days))]
+    assert all(len(week) == 7 and week[0]["date"].weekday() == 0 for week in built["weeks"])
+    assert (built["prev"], built["next"]) == around
+
+
+@pytest.mark.parametrize("anchor", [date(2025, 3, 31), date(2025, 3, 2), calendar.FIRST_DAY])
+def test_a_week_is_monday_to_sunday_around_the_day(anchor):
+    built = calendar.build(anchor, "week")
+    (week,) = built["weeks"]
+    days = [day["date"] for day in week]
+    assert days[0].weekday() == 0 and len(days) == 7 and anchor in days
+    assert built["prev"] == (days[0] - timedelta(days=7)).isoformat()
+    assert built["next"] == (days[-1] + timedelta(days=1)).isoformat()
+    assert week[0]["label"].startswith("Thứ Hai ") and week[-1]["label"].startswith("Chủ Nhật ")

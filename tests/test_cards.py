@@ -1,7 +1,8 @@
 """List cards rendered once per content and kept (issue #9, ``articles/cards.py``)."""
 
+import hashlib
+
 import pytest
-from django.test.signals import template_rendered
 
 from articles import cards
 from articles.models import Article
@@ -11,16 +12,17 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def rendered_cards():
-    """How many times the card template is rendered."""
+def rendered_cards(monkeypatch):
+    """How many times the card template is rendered (a partial sends no template_rendered)."""
     names = []
+    render = cards.render_to_string
 
-    def seen(sender, template, **kwargs):
-        names.append(template.name)
+    def counting(name, *args, **kwargs):
+        names.append(name)
+        return render(name, *args, **kwargs)
 
-    template_rendered.connect(seen)
-    yield lambda: names.count(cards.TEMPLATE)
-    template_rendered.disconnect(seen)
+    monkeypatch.setattr(cards, "render_to_string", counting)
+    return lambda: names.count(cards.TEMPLATE)
 
 
 @pytest.fixture(autouse=True)
@@ -83,3 +85,18 @@ def test_an_unreachable_cache_renders_every_card(client, settings, rendered_card
     for _ in range(2):
         assert client.get("/").status_code == 200
     assert rendered_cards() == 2 * 2
+
+
+def test_the_card_is_a_partial_of_the_card_list_and_keyed_by_that_files_source():
+    """One template file holds the card; any change to it (the card's markup or the
+    libraries it loads) moves every card's key."""
+    from django.template.loader import get_template
+
+    source = get_template(cards.FILE).template.source
+    assert "{% partialdef card %}" in source and "{% load articles_tags partials %}" in source
+    article = ArticleFactory(live=True)
+    html = cards.render_to_string(cards.TEMPLATE, {"article": article, "heading": "h2"})
+    assert html.startswith('<article class="card">') and "{% for" not in html
+    assert article.title in html and "Chưa có bài viết" not in html
+    digest = hashlib.blake2b(source.encode(), digest_size=8).hexdigest()
+    assert cards._template_digest() == digest

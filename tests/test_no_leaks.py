@@ -4,7 +4,6 @@ import pytest
 from django.urls import reverse
 
 from articles.models import RelatedArticle
-from articles.sitemaps import month_section
 from tests.factories import (
     ArticleFactory,
     PhotoFactory,
@@ -12,6 +11,7 @@ from tests.factories import (
     UserFactory,
     hidden_articles,
 )
+from tests.sitemap_urls import month_sitemap_url
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def test_no_hidden_article_on_any_surface(client):
         "/tim-kiem/?q=bai",
         "/rss.xml",
         f"/chuyen-muc/{section.slug}/rss.xml",
-        f"/sitemap-{month_section(visible.published_at)}.xml",  # the index's article sitemap
+        month_sitemap_url(visible.published_at),  # the index's article sitemap
         "/sitemap-news.xml",
     ]
     for url in surfaces:

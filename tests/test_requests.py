@@ -23,10 +23,10 @@ from django.utils import timezone
 from articles import preview, publishing
 from articles.admin import calendar
 from articles.admin.calendar import FIRST_DAY, LAST_DAY
-from articles.admin.photo import PICKER_MAX_PAGE
+from articles.admin.photo_views import PICKER_MAX_PAGE
 from articles.models import Article, RelatedArticle
-from articles.sitemaps import month_section
 from tests.factories import ArticleFactory, PhotoFactory, SectionFactory, UserFactory, own_article
+from tests.sitemap_urls import month_sitemap_url
 from tests.test_article_admin import form_data
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +57,7 @@ def reader_urls(db):
         "feed": (reverse("articles:feed"), 200),
         "section feed": (reverse("articles:section_feed", kwargs={"slug": section.slug}), 200),
         "sitemap": (reverse("sitemap"), 200),
-        "article sitemap": (f"/sitemap-{month_section(article.published_at)}.xml", 200),
+        "article sitemap": (month_sitemap_url(article.published_at), 200),
         "sections sitemap": (reverse("sitemap-section", kwargs={"section": "chuyen-muc"}), 200),
         "news sitemap": (reverse("sitemap-news"), 200),
         "robots": (reverse("robots"), 200),

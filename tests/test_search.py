@@ -9,8 +9,9 @@ from django.db import connection
 from django.utils import timezone
 from lxml import html as lxml_html
 
+from articles.matching import query_words
 from articles.models import Article, RecentSearch, SearchWindow
-from articles.search import clean_query, query_words, search_articles
+from articles.search import clean_query, search_articles
 from articles.search_index import article_search_vector
 from tests.factories import ArticleFactory
 

@@ -167,10 +167,13 @@ def test_sitemap_query_counts_do_not_grow_with_articles(
         assert client.get(url).status_code == 200
 
 
-def test_month_section_is_the_local_month():
-    assert sitemaps.month_section(at(2025, 3, 1, 0)) == "bai-viet-2025-03"
+def test_an_article_is_listed_in_its_local_months_sitemap(client):
     # 2025-02-28 18:00 UTC is 2025-03-01 01:00 in Hà Nội.
-    assert sitemaps.month_section(datetime(2025, 2, 28, 18, tzinfo=UTC)) == "bai-viet-2025-03"
+    article = ArticleFactory(live=True, published_at=datetime(2025, 2, 28, 18, tzinfo=UTC))
+    index = client.get(reverse("sitemap")).content.decode()
+    assert "sitemap-bai-viet-2025-03.xml" in index and "2025-02" not in index
+    url = reverse("sitemap-section", kwargs={"section": "bai-viet-2025-03"})
+    assert article.get_absolute_url() in client.get(url).content.decode()
 
 
 def test_a_sitemap_without_urls_is_not_listed(client):

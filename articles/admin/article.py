@@ -1,21 +1,18 @@
-import re
-
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import flatten_fieldsets, lookup_spawns_duplicates, unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from articles import autosave, presence, preview, publishing, richtext
+from articles import autosave, dates, presence, preview, publishing, richtext
 from articles.models import Article, PendingEdit, Photo, RelatedArticle, Section
 from articles.names import full_name
-from articles.search import query_words, vector_query
+from articles.search import articles_matching
 
 from . import revisions
 from .article_views import ArticleViewsMixin
@@ -360,7 +357,7 @@ class ArticleAdmin(ArticleViewsMixin, RevisionViewsMixin, admin.ModelAdmin):
 
     def autocomplete_label(self, obj):
         """``Tiêu đề — Thời sự · 08/03/2025 · Đã xuất bản``: enough to pick the right one."""
-        when = revisions.format_datetime(obj.published_at)[:10] or "chưa có ngày xuất bản"
+        when = dates.format_date(obj.published_at) or "chưa có ngày xuất bản"
         return f"{obj.title} — {obj.section} · {when} · {revisions.state_label(obj)}"
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -432,17 +429,8 @@ class ArticleAdmin(ArticleViewsMixin, RevisionViewsMixin, admin.ModelAdmin):
         return super().lookup_allowed(lookup, value, request)
 
     def get_search_results(self, request, queryset, search_term):
-        # Whole words, folded as the reader search folds them (``hai`` is not ``khai``):
-        # PostgreSQL through the GIN-indexed stored vector, no ``LIKE '%…%'`` scans.
-        words = query_words(search_term)
-        if not words:
-            return queryset, False
-        if connection.vendor == "postgresql":
-            return queryset.filter(search_vector=vector_query(words)), False
-        for word in words:
-            whole = rf"\b{re.escape(word)}\b"
-            queryset = queryset.filter(Q(search_title__regex=whole) | Q(search_text__regex=whole))
-        return queryset, False
+        # Whole words, as readers search (``hai`` is not ``khai``), through the vector.
+        return articles_matching(queryset, search_term), False
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         # ``version`` is the form's own hidden field (the model's is not editable).

@@ -1,19 +1,20 @@
 """The editors' calendar: scheduled and published articles by day, in the newsroom's time."""
 
+from calendar import Calendar, monthrange
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Q
 from django.utils import timezone
 
+from articles.dates import WEEKDAYS, format_date, format_datetime, gmt_offset, weekday_name
 from articles.models import Article
 
-from .revisions import format_datetime
-
-WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
 # The days the calendar shows: far from date.min and date.max, whose weeks, months and
 # UTC conversions overflow (?ngay=0001-01-01 and 9999-12-31 were 500s).
 FIRST_DAY = date(1900, 1, 1)
 LAST_DAY = date(2999, 12, 31)
+# Weeks from Monday to Sunday, as the standard library lays out a month.
+WEEKS = Calendar(firstweekday=0)
 
 
 def _start_of(day: date) -> datetime:
@@ -29,9 +30,8 @@ def parse_day(value: str | None) -> date:
     return min(max(day, FIRST_DAY), LAST_DAY)
 
 
-def _shift_month(day: date, months: int) -> date:
-    month_index = day.year * 12 + day.month - 1 + months
-    return date(month_index // 12, month_index % 12 + 1, 1)
+def _next_month(first: date) -> date:
+    return first.replace(day=monthrange(first.year, first.month)[1]) + timedelta(days=1)
 
 
 def _entries(*periods: tuple[date, date]) -> list[Article]:
@@ -52,18 +52,17 @@ def build(anchor: date, mode: str) -> dict:
     now = timezone.now()
     if mode == "month":
         first = anchor.replace(day=1)
-        start = first - timedelta(days=first.weekday())
-        next_first = _shift_month(first, 1)
-        end = next_first + timedelta(days=(7 - next_first.weekday()) % 7)
-        prev_anchor, next_anchor = _shift_month(first, -1), next_first
+        grid = WEEKS.monthdatescalendar(first.year, first.month)
+        prev_anchor = (first - timedelta(days=1)).replace(day=1)
+        next_anchor = _next_month(first)
         period = f"Tháng {first.month:02d}/{first.year}"
     else:
         mode = "week"
-        start = anchor - timedelta(days=anchor.weekday())
-        end = start + timedelta(days=7)
-        prev_anchor, next_anchor = start - timedelta(days=7), end
-        last = end - timedelta(days=1)
-        period = f"Tuần {start:%d/%m} – {last:%d/%m/%Y}"
+        month = WEEKS.monthdatescalendar(anchor.year, anchor.month)
+        grid = [next(week for week in month if anchor in week)]
+        prev_anchor, next_anchor = grid[0][0] - timedelta(days=7), grid[0][-1] + timedelta(days=1)
+        period = f"Tuần {grid[0][0]:%d/%m} – {format_date(grid[0][-1])}"
+    start, end = grid[0][0], grid[-1][-1] + timedelta(days=1)
 
     by_day: dict[date, list] = {}
     # The period shown and today's queue; not every day in between (a month of 1990
@@ -72,26 +71,27 @@ def build(anchor: date, mode: str) -> dict:
         by_day.setdefault(timezone.localdate(article.published_at), []).append(
             _entry(article, now)
         )
-    days = []
-    day = start
-    while day < end:
-        days.append(
+    weeks = [
+        [
             {
                 "date": day,
-                "label": f"{WEEKDAYS[day.weekday()]} {day:%d/%m}",
+                "label": f"{weekday_name(day)} {day:%d/%m}",
                 "is_today": day == today,
                 "in_month": mode == "week" or day.month == anchor.month,
                 "entries": by_day.get(day, []),
             }
-        )
-        day += timedelta(days=1)
+            for day in week
+        ]
+        for week in grid
+    ]
     return {
         "mode": mode,
         "period": period,
-        "weeks": [days[i : i + 7] for i in range(0, len(days), 7)],
+        "weeks": weeks,
         "weekdays": WEEKDAYS,
         "today": today,
-        "today_label": f"{WEEKDAYS[today.weekday()]} {today:%d/%m/%Y}",
+        "today_label": f"{weekday_name(today)} {format_date(today)}",
+        "zone": gmt_offset(now),
         "today_queue": by_day.get(today, []),
         "prev": prev_anchor.isoformat(),
         "next": next_anchor.isoformat(),
@@ -109,5 +109,5 @@ def _entry(article: Article, now: datetime) -> dict:
         "state": f"Hẹn giờ: {format_datetime(article.published_at)}"
         if scheduled
         else "Đã xuất bản",
-        "input_value": f"{local:%d/%m/%Y %H:%M}",  # the newsroom's way, whatever the browser
+        "input_value": format_datetime(article.published_at),  # whatever the browser
     }

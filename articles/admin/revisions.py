@@ -11,6 +11,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from articles import richtext
+from articles.dates import format_datetime
 from articles.models import Article, Photo, Section
 
 FIELDS = [
@@ -27,11 +28,6 @@ FIELDS = [
 _BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|figure)>|<br\s*/?>", re.IGNORECASE)
 # A word with the spaces after it: a changed word reads as one <del>/<ins>, not three.
 _TOKENS = re.compile(r"^\s+|\S+\s*")
-
-
-def format_datetime(value) -> str:
-    """``dd/mm/yyyy HH:MM`` in the newsroom's time zone (Asia/Ho_Chi_Minh)."""
-    return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if value else ""
 
 
 def next_full_hour() -> str:

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from taggit.models import Tag as TaggitTag
 
+from articles.matching import filter_folded, query_words
 from articles.models import Tag
-from articles.text import vietnamese_slugify
 
 # Our articles use articles.Tag (ASCII slugs by the Vietnamese rule); taggit's own
 # tag table stays empty, so its admin would only confuse.
@@ -21,7 +21,6 @@ class TagAdmin(admin.ModelAdmin):
         # The slug is the accent-folded name, so "hai phong" finds "Hải Phòng" (also in the
         # article form's tag autocomplete, which asks this admin).
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        folded = vietnamese_slugify(search_term)
-        if folded:
-            results |= queryset.filter(slug__contains=folded)
+        if query_words(search_term):
+            results |= filter_folded(queryset, search_term, ["slug"])
         return results, may_have_duplicates

@@ -3,7 +3,6 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
@@ -15,7 +14,7 @@ from articles.search_index import (
     PostgresOnlyGinIndex,
     update_search_vectors,
 )
-from articles.text import search_fold, vietnamese_slugify
+from articles.text import derive_slug, search_fold
 
 from .base import NFCModel
 from .history import RevisionRelations
@@ -46,10 +45,6 @@ class ArticleQuerySet(models.QuerySet):
     def without_search_columns(self):
         """The article page: the body, not what search reads."""
         return self.defer(*Article.SEARCH_COLUMNS)
-
-    def for_listing(self):
-        """What a list of article cards shows: section, lead photo, authors."""
-        return self.select_related("section", "lead_photo").prefetch_related("authors")
 
 
 class Article(NFCModel):
@@ -221,7 +216,7 @@ class Article(NFCModel):
         return self.title
 
     def clean(self):
-        self.slug = vietnamese_slugify(self.title) or "bai-viet"
+        self.slug = derive_slug(self.title, fallback="bai-viet")
 
     def derive(self, fold=search_fold):
         """What every save derives from what was typed; ``seed_bench`` calls it for the rows
@@ -230,7 +225,7 @@ class Article(NFCModel):
         # Sanitised on every save, not only in the admin form: a shell, an importer or a
         # fixture stores the same allowlisted markup the editor can make.
         self.body = sanitize_body(self.body)
-        self.slug = vietnamese_slugify(self.title) or "bai-viet"
+        self.slug = derive_slug(self.title, fallback="bai-viet")
         self.search_title = search_fold(self.title)
         self.search_text = fold(
             " ".join([self.location, self.sapo, richtext.plain_text(self.body)])
@@ -286,10 +281,6 @@ class Article(NFCModel):
 
             body_photos = Photo.objects.in_bulk(ids)
         return next((body_photos[pk] for pk in ids if pk in body_photos), None)
-
-    @cached_property
-    def related_in_order(self):
-        return [link.to_article for link in self.related_links.select_related("to_article")]
 
 
 class RelatedArticle(models.Model):

@@ -162,11 +162,12 @@ class Photo(NFCModel):
     def _url(self, name):
         return default_storage.url(name)
 
+    def _srcset(self, sizes) -> str:
+        return ", ".join(f"{self._url(name)} {width}w" for width, name in sizes)
+
     @property
     def srcset(self):
-        return ", ".join(
-            f"{self._url(name)} {width}w" for width, name in self.renditions.get("webp", [])
-        )
+        return self._srcset(self.renditions.get("webp", []))
 
     @property
     def src(self):
@@ -174,13 +175,19 @@ class Photo(NFCModel):
         name = self.renditions.get("fallback")
         return self._url(name) if name else self.image.url
 
-    def rendition_url(self, min_width=800):
-        """The smallest WebP rendition at least ``min_width`` wide (social cards, feeds)."""
+    def rendition_name(self, min_width: int) -> str:
+        """Storage name of the smallest WebP rendition at least ``min_width`` wide, else the
+        widest; the JPEG fallback (or the original) for a photo without renditions. The
+        one choice by width: feeds' enclosures, admin thumbnails, the uncropped share."""
         sizes = self.renditions.get("webp", [])
         for width, name in sizes:
             if width >= min_width:
-                return self._url(name)
-        return self._url(sizes[-1][1]) if sizes else self.src
+                return name
+        return sizes[-1][1] if sizes else self.renditions.get("fallback") or self.image.name
+
+    def rendition_url(self, min_width: int) -> str:
+        """The URL of ``rendition_name(min_width)``."""
+        return self._url(self.rendition_name(min_width))
 
     @property
     def card(self) -> "Crop":
@@ -189,8 +196,7 @@ class Photo(NFCModel):
         card = self.renditions.get("card")
         if not card:
             return Crop(self.src, self.srcset, self.width, self.height)
-        srcset = ", ".join(f"{self._url(name)} {width}w" for width, name in card["webp"])
-        return Crop(self._url(card["fallback"]), srcset, *card["size"])
+        return Crop(self._url(card["fallback"]), self._srcset(card["webp"]), *card["size"])
 
     @property
     def social(self) -> "Crop":

@@ -3,7 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from articles.text import unique_slug, vietnamese_slugify
+from articles.text import derive_slug
 
 from .base import NFCModel
 
@@ -58,9 +58,13 @@ class Section(NFCModel):
 
     def _free_slug(self) -> str:
         """A slug made from the name, never empty, never one another section has."""
-        base = vietnamese_slugify(self.name, SLUG_MAX_LENGTH) or "chuyen-muc"
         others = Section.objects.exclude(pk=self.pk)
-        return unique_slug(base, lambda s: others.filter(slug=s).exists(), SLUG_MAX_LENGTH)
+        return derive_slug(
+            self.name,
+            fallback="chuyen-muc",
+            max_length=SLUG_MAX_LENGTH,
+            taken=lambda slug: others.filter(slug=slug).exists(),
+        )
 
     def get_absolute_url(self):
         return reverse("articles:section", kwargs={"slug": self.slug})

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import _TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from articles.text import clean_line, vietnamese_slugify
+from articles.text import clean_line, derive_slug
 
 TAG_NAME_MAX_LENGTH = TagBase._meta.get_field("name").max_length
 
@@ -90,7 +90,8 @@ class Tag(TagBase):
         super().save(*args, **kwargs)
 
     def slugify(self, tag, i=None):
-        slug = vietnamese_slugify(tag, 90) or "the"
+        # taggit's hook; taggit itself tries -1, -2… when the slug is taken.
+        slug = derive_slug(tag, fallback="the", max_length=90)
         return f"{slug}-{i}" if i is not None else slug
 
     def get_absolute_url(self):

@@ -30,7 +30,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.created = Counter()
-        self.now = timezone.localtime()  # Asia/Ho_Chi_Minh: "09:15" in the stories is local time
+        self.now = timezone.localtime()  # TIME_ZONE: "09:15" in the stories is local time
         with transaction.atomic():
             self.users = self.seed_users()
             self.sections = self.seed_sections()

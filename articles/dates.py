@@ -1,0 +1,61 @@
+"""Vietnamese dates and times, as the newsroom writes them, in the project's time zone.
+
+Every date a person reads (the reader's dateline, admin messages, the editors' calendar)
+is written here, in ``settings.TIME_ZONE`` (``django.utils.timezone.localtime``): no
+module names a zone of its own, and the ``(GMT+7)`` of the dateline is the zone's offset
+at that moment, so another ``TIME_ZONE`` moves every date with it.
+"""
+
+from datetime import date, datetime
+
+from django.utils import timezone
+
+# Our own names, Monday first like datetime.weekday(). Django's ``vi`` locale writes
+# ``Thứ 7`` and ``Chủ nhật``; the newsroom writes ``Thứ Bảy`` and ``Chủ Nhật``.
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+
+
+def weekday_name(day: date) -> str:
+    """``Thứ Bảy`` for a Saturday (a ``date`` or a local ``datetime``)."""
+    return WEEKDAYS[day.weekday()]
+
+
+def gmt_offset(value: datetime | None = None) -> str:
+    """``GMT+7``: the project's zone's offset at ``value`` (now when omitted)."""
+    minutes = round(timezone.localtime(value).utcoffset().total_seconds() / 60)
+    hours, rest = divmod(abs(minutes), 60)
+    return f"GMT{'-' if minutes < 0 else '+'}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def dateline(value: datetime | None) -> str:
+    """``Thứ Bảy 08/03/2025, 10:06 (GMT+7)``; empty for no date."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    return f"{weekday_name(local)} {local:%d/%m/%Y, %H:%M} ({gmt_offset(value)})"
+
+
+def iso_local(value: datetime | None) -> str:
+    """``2025-03-08T10:06:00+07:00``: for ``<time datetime>``, JSON-LD and sitemaps."""
+    if not value:
+        return ""
+    return timezone.localtime(value).isoformat(timespec="seconds")
+
+
+def format_date(value: date | datetime | None) -> str:
+    """``08/03/2025``: a day, or the local day of a moment; empty for no date."""
+    if not value:
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value)
+    return f"{value:%d/%m/%Y}"
+
+
+def format_datetime(value: datetime | None) -> str:
+    """``08/03/2025 10:06``: admin messages, the calendar, the history; empty for no date."""
+    return f"{timezone.localtime(value):%d/%m/%Y %H:%M}" if value else ""
+
+
+def format_time_date(value: datetime) -> str:
+    """``10:06 08/03/2025``: "saved at …" notes, which lead with the time."""
+    return f"{timezone.localtime(value):%H:%M %d/%m/%Y}"
