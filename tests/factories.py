@@ -119,3 +119,11 @@ def own_article(user, **kwargs):
     article = ArticleFactory(created_by=user, **kwargs)
     article.authors.add(user)
     return article
+
+
+def banner_query() -> int:
+    """The hotline banner's query on a page after the first: none on a shared cache, which
+    keeps it (articles/context_processors.py), one on a per-process cache."""
+    from articles import cachesafe
+
+    return 0 if cachesafe.shared() else 1
