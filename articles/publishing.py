@@ -286,8 +286,28 @@ def return_to_author(article: Article, *, by: User, note: str) -> Article:
 @transaction.atomic
 def publish(article: Article, *, by: User, at: datetime | None = None, note: str = "") -> Article:
     """Publish now, or at ``at`` (a schedule: live from that moment, nothing has to run)."""
+    return _publish(article, by=by, at=at, note=note)
+
+
+@transaction.atomic
+def approve(article: Article, *, by: User, at: datetime | None = None, note: str = "") -> Article:
+    """Approve a submitted article: publish it now or schedule it at ``at``. Submitted as the
+    locked row says, not as the caller's copy says (it may be one read before a return)."""
+    return _publish(article, by=by, at=at, note=note, only_from=Status.SUBMITTED)
+
+
+def _publish(
+    article: Article,
+    *,
+    by: User,
+    at: datetime | None,
+    note: str,
+    only_from: str | None = None,
+) -> Article:
     fresh = _locked(article)
     _refuse_unless(can_publish(by), "Bạn không có quyền xuất bản bài viết.")
+    if only_from is not None and fresh.status != only_from:
+        raise ValidationError("Chỉ duyệt được bài đang chờ duyệt.")
     if fresh.status == Status.PUBLISHED:
         raise ValidationError("Bài đã xuất bản hoặc đã hẹn giờ; hãy đổi giờ hoặc gỡ bài.")
     published_at = timezone.now() if at is None else _future(at)
@@ -305,13 +325,6 @@ def publish(article: Article, *, by: User, at: datetime | None = None, note: str
         note=note.strip(),
         reason="Hẹn giờ xuất bản" if at is not None else "Xuất bản",
     )
-
-
-def approve(article: Article, *, by: User, at: datetime | None = None, note: str = "") -> Article:
-    """Approve a submitted article: publish it now or schedule it at ``at``."""
-    if article.status != Status.SUBMITTED:
-        raise ValidationError("Chỉ duyệt được bài đang chờ duyệt.")
-    return publish(article, by=by, at=at, note=note)
 
 
 def schedule(article: Article, *, by: User, at: datetime, note: str = "") -> Article:

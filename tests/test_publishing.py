@@ -160,6 +160,29 @@ def test_a_stale_instance_cannot_overwrite_a_state_change(editor, journalist):
         publishing.return_to_author(stale, by=editor, note="Lần hai.")
 
 
+def test_approve_decides_from_the_row_not_the_callers_copy(editor, journalist):
+    """A copy read while the article waited for review, then returned by another editor:
+    approving that copy publishes nothing (once, approve read the copy's status)."""
+    article = own_article(journalist, status=Status.SUBMITTED)
+    stale = Article.objects.get(pk=article.pk)
+    publishing.return_to_author(article, by=editor, note="Thiếu nguồn.")
+    assert stale.status == Status.SUBMITTED
+    with pytest.raises(ValidationError, match="chờ duyệt"):
+        publishing.approve(stale, by=editor)
+    assert Article.objects.get(pk=article.pk).status == Status.RETURNED
+    assert not article.state_changes.filter(to_status=Status.PUBLISHED).exists()
+
+
+def test_approve_accepts_a_copy_read_before_the_submission(editor, journalist):
+    """The other way round: the copy says draft, the row says submitted; the row wins."""
+    article = own_article(journalist)
+    stale = Article.objects.get(pk=article.pk)
+    publishing.submit(article, by=journalist)
+    publishing.approve(stale, by=editor)
+    assert Article.objects.get(pk=article.pk).is_live
+    assert stale.status == Status.PUBLISHED  # the caller's copy follows the row
+
+
 # Scheduling that cannot be missed
 
 
