@@ -16,6 +16,7 @@ so a save that passes the check carries it.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -29,9 +30,12 @@ from articles import richtext
 from articles.models import Article, PendingEdit, Photo, RelatedArticle, StateChange
 from articles.models.tag import clean_tag_names
 from articles.names import full_name
+from articles.signals import state_changed
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser as User
+
+logger = logging.getLogger("articles.publishing")
 
 Status = Article.Status
 EDITABLE_BY_AUTHOR = (Status.DRAFT, Status.RETURNED)
@@ -181,6 +185,7 @@ def _record(
     fresh: Article,
     *,
     by: User,
+    action: str,
     to_status: str,
     published_at: datetime | None,
     note: str = "",
@@ -192,18 +197,56 @@ def _record(
     fresh._change_reason = reason
     fresh._history_user = by
     fresh.save()
+    at = timezone.now()
     StateChange.objects.create(
         article=fresh,
         from_status=from_status,
         to_status=to_status,
         published_at=published_at,
         by=by,
+        at=at,
         note=note,
     )
+    _announce(fresh, by=by, action=action, from_status=from_status, to_status=to_status, at=at)
     # The caller's instance follows, so it can't be saved back over the change.
     for name in ("status", "published_at", "version"):
         setattr(article, name, getattr(fresh, name))
     return fresh
+
+
+def _announce(
+    article: Article,
+    *,
+    by: User,
+    action: str,
+    from_status: str,
+    to_status: str | None,
+    at: datetime,
+) -> None:
+    """One log line now, and ``signals.state_changed`` once the transaction commits."""
+    pk = article.pk
+    logger.info(
+        "%s: article %s “%s” %s -> %s by %s at %s",
+        action,
+        pk,
+        article.title,
+        from_status,
+        to_status or "deleted",
+        by.get_username(),
+        at.isoformat(),
+    )
+    transaction.on_commit(
+        lambda: state_changed.send(
+            sender=Article,
+            article=article,
+            article_id=pk,
+            by=by,
+            action=action,
+            from_status=from_status,
+            to_status=to_status,
+            at=at,
+        )
+    )
 
 
 def _refuse_unless(allowed: bool, message: str) -> None:
@@ -255,6 +298,7 @@ def submit(article: Article, *, by: User, note: str = "") -> Article:
         article,
         fresh,
         by=by,
+        action="submit",
         to_status=Status.SUBMITTED,
         published_at=None,
         note=note.strip(),
@@ -276,6 +320,7 @@ def return_to_author(article: Article, *, by: User, note: str) -> Article:
         article,
         fresh,
         by=by,
+        action="return",
         to_status=Status.RETURNED,
         published_at=None,
         note=note,
@@ -293,7 +338,7 @@ def publish(article: Article, *, by: User, at: datetime | None = None, note: str
 def approve(article: Article, *, by: User, at: datetime | None = None, note: str = "") -> Article:
     """Approve a submitted article: publish it now or schedule it at ``at``. Submitted as the
     locked row says, not as the caller's copy says (it may be one read before a return)."""
-    return _publish(article, by=by, at=at, note=note, only_from=Status.SUBMITTED)
+    return _publish(article, by=by, at=at, note=note, only_from=Status.SUBMITTED, action="approve")
 
 
 def _publish(
@@ -303,6 +348,7 @@ def _publish(
     at: datetime | None,
     note: str,
     only_from: str | None = None,
+    action: str | None = None,
 ) -> Article:
     fresh = _locked(article)
     _refuse_unless(can_publish(by), "Bạn không có quyền xuất bản bài viết.")
@@ -320,6 +366,7 @@ def _publish(
         article,
         fresh,
         by=by,
+        action=action or ("schedule" if at is not None else "publish"),
         to_status=Status.PUBLISHED,
         published_at=published_at,
         note=note.strip(),
@@ -343,6 +390,7 @@ def reschedule(article: Article, *, by: User, at: datetime, note: str = "") -> A
         article,
         fresh,
         by=by,
+        action="reschedule",
         to_status=Status.PUBLISHED,
         published_at=_future(at),
         note=note.strip(),
@@ -361,6 +409,7 @@ def unpublish(article: Article, *, by: User, note: str = "") -> Article:
         article,
         fresh,
         by=by,
+        action="unpublish",
         to_status=Status.DRAFT,
         published_at=None,
         note=note.strip(),
@@ -378,16 +427,20 @@ def _claim(article: Article, version: int) -> None:
         raise EditConflict(article.pk, version)
 
 
-def _note_update(article: Article, *, by: User, note: str) -> None:
+def _note_update(article: Article, *, by: User, action: str, note: str) -> None:
     # A live article changed for readers: a line in the trail, its state unchanged.
+    at = timezone.now()
     StateChange.objects.create(
         article=article,
         from_status=article.status,
         to_status=article.status,
         published_at=article.published_at,
         by=by,
+        at=at,
         note=note,
     )
+    status = article.status
+    _announce(article, by=by, action=action, from_status=status, to_status=status, at=at)
 
 
 @transaction.atomic
@@ -421,7 +474,12 @@ def save_edit(article: Article, *, by: User, version: int, publish_now: bool = F
     article.save()
     PendingEdit.objects.filter(article=current).delete()
     if live:
-        _note_update(article, by=by, note="Lưu và xuất bản ngay (sửa nhanh, không chờ duyệt).")
+        _note_update(
+            article,
+            by=by,
+            action="publish_now",
+            note="Lưu và xuất bản ngay (sửa nhanh, không chờ duyệt).",
+        )
     return article
 
 
@@ -561,7 +619,7 @@ def publish_pending(article: Article, *, by: User, version: int) -> Article:
     note = f"Cập nhật bài: thay đổi lưu lúc {saved}"
     if who is not None:
         note += f" bởi {full_name(who)}"
-    _note_update(current, by=by, note=f"{note}.")
+    _note_update(current, by=by, action="publish_pending", note=f"{note}.")
     pending.delete()
     for name in (*CONTENT_FIELDS, "version", "slug"):
         setattr(article, name, getattr(current, name))

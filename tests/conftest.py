@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from articles import signals
+from articles.models import Article
 from tests.factories import staff_member
 
 
@@ -50,3 +52,17 @@ def other_journalist(db):
 @pytest.fixture
 def editor(db):
     return staff_member("Biên tập viên", username="bientap")
+
+
+@pytest.fixture
+def received():
+    """What ``signals.state_changed`` receivers were sent: each call's keyword arguments."""
+    calls = []
+
+    def receiver(sender, **kwargs):
+        assert sender is Article
+        calls.append(kwargs)
+
+    signals.state_changed.connect(receiver)
+    yield calls
+    signals.state_changed.disconnect(receiver)

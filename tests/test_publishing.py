@@ -1,10 +1,13 @@
 """The editorial workflow: who may move an article where, the audit trail, the clock."""
 
+import contextlib
+import logging
 from datetime import timedelta
 
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -181,6 +184,84 @@ def test_approve_accepts_a_copy_read_before_the_submission(editor, journalist):
     publishing.approve(stale, by=editor)
     assert Article.objects.get(pk=article.pk).is_live
     assert stale.status == Status.PUBLISHED  # the caller's copy follows the row
+
+
+# Every transition: a log line and a signal
+
+
+def test_each_transition_logs_one_line_and_signals_once_after_commit(
+    editor, journalist, received, caplog, django_capture_on_commit_callbacks
+):
+    article = own_article(journalist)
+    later, then = timezone.now() + timedelta(days=1), timezone.now() + timedelta(days=2)
+    steps = [
+        ("submit", journalist, lambda: publishing.submit(article, by=journalist), "submitted"),
+        (
+            "return",
+            editor,
+            lambda: publishing.return_to_author(article, by=editor, note="Thêm ảnh."),
+            "returned",
+        ),
+        ("submit", journalist, lambda: publishing.submit(article, by=journalist), "submitted"),
+        ("approve", editor, lambda: publishing.approve(article, by=editor, at=later), "published"),
+        (
+            "reschedule",
+            editor,
+            lambda: publishing.reschedule(article, by=editor, at=then),
+            "published",
+        ),
+        ("unpublish", editor, lambda: publishing.unpublish(article, by=editor), "draft"),
+        ("publish", editor, lambda: publishing.publish(article, by=editor), "published"),
+    ]
+    caplog.set_level(logging.INFO, logger="articles.publishing")
+    for action, user, call, to_status in steps:
+        from_status = Article.objects.get(pk=article.pk).status
+        caplog.clear()
+        received.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            call()
+            assert received == []  # not before the transaction commits
+        step = article.state_changes.last()
+        assert len(received) == 1, action
+        sent = received[0]
+        assert (sent["action"], sent["by"], sent["from_status"], sent["to_status"]) == (
+            action,
+            user,
+            from_status,
+            to_status,
+        )
+        assert sent["article"].pk == sent["article_id"] == article.pk
+        assert sent["article"].status == to_status and sent["at"] == step.at
+        lines = [r.getMessage() for r in caplog.records if r.name == "articles.publishing"]
+        assert len(lines) == 1, lines
+        assert lines[0].startswith(f"{action}: article {article.pk} “{article.title}”")
+        assert f"{from_status} -> {to_status} by {user.username} at " in lines[0]
+
+
+def test_a_rolled_back_transition_sends_nothing(
+    journalist, received, django_capture_on_commit_callbacks
+):
+    article = own_article(journalist)
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        contextlib.suppress(RuntimeError),
+        transaction.atomic(),
+    ):
+        publishing.submit(article, by=journalist)
+        raise RuntimeError("rolled back")
+    assert callbacks == [] and received == []
+    assert Article.objects.get(pk=article.pk).status == Status.DRAFT
+
+
+def test_a_refused_transition_logs_and_sends_nothing(
+    journalist, received, caplog, django_capture_on_commit_callbacks
+):
+    article = own_article(journalist)
+    caplog.set_level(logging.INFO, logger="articles.publishing")
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(PermissionDenied):
+        publishing.publish(article, by=journalist)
+    assert received == []
+    assert not [r for r in caplog.records if r.name == "articles.publishing"]
 
 
 # Scheduling that cannot be missed
