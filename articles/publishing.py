@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from articles import richtext
 from articles.models import Article, PendingEdit, Photo, RelatedArticle, StateChange
+from articles.models.access import is_editor
 from articles.models.tag import clean_tag_names
 from articles.names import full_name
 from articles.signals import state_changed
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger("articles.publishing")
 
 Status = Article.Status
-EDITABLE_BY_AUTHOR = (Status.DRAFT, Status.RETURNED)
+EDITABLE_BY_AUTHOR = Article.EDITABLE_BY_AUTHOR
 # Content a revision restores; the state stays as the workflow left it.
 CONTENT_FIELDS = ("title", "location", "sapo", "body", "section_id", "lead_photo_id", "byline")
 
@@ -57,40 +58,22 @@ class WentLive(EditConflict):
     wait as a pending edit (the admin runs the save again and stages it)."""
 
 
-def is_editor(user: User) -> bool:
-    """Editors review, and may edit any article."""
-    return user.is_active and user.has_perm("articles.review_article")
-
-
 def can_publish(user: User) -> bool:
     """Publishing, scheduling, rescheduling and unpublishing need ``publish_article``."""
     return user.is_active and user.has_perm("articles.publish_article")
 
 
-def is_author(user: User, article: Article) -> bool:
-    """The user created the article or is among its authors."""
-    if article.pk is None:
-        return True
-    if article.created_by_id == user.pk:
-        return True
-    return article.authors.filter(pk=user.pk).exists()
-
-
 def can_view(user: User, article: Article) -> bool:
-    """Editors see every article in the admin; a journalist sees their own."""
-    if not (user.is_active and user.has_perm("articles.view_article")):
-        return False
-    return is_editor(user) or is_author(user, article)
+    """Editors see every article in the admin; a journalist sees their own
+    (``Article.objects.visible_to``)."""
+    return article.is_visible_to(user)
 
 
 def can_edit(user: User, article: Article) -> bool:
     """Editors edit any article; a journalist edits their own drafts and returned ones, and
-    their own live article, whose edits then wait for an editor (``stage_edit``)."""
-    if not (user.is_active and user.has_perm("articles.change_article")):
-        return False
-    if is_editor(user):
-        return True
-    return (article.status in EDITABLE_BY_AUTHOR or article.is_live) and is_author(user, article)
+    their own live article, whose edits then wait for an editor (``stage_edit``;
+    ``Article.objects.editable_by``)."""
+    return article.is_editable_by(user)
 
 
 def stages_edits(article: Article) -> bool:
@@ -106,44 +89,15 @@ def pending_of(article: Article) -> PendingEdit | None:
     return PendingEdit.objects.select_related("edited_by").filter(article=article.pk).first()
 
 
-def _written_by(user: User) -> Q:
-    # One id list, read through two indexes (created_by, and the authors rows by user): an
-    # OR of the two conditions no index serves read the whole archive (1.2 s a page for a
-    # journalist at 1,000,000 articles; 48 ms this way, bench/README.md).
-    created = Article.objects.filter(created_by=user).order_by().values("pk")
-    credited = Article.authors.through.objects.filter(user=user).order_by().values("article_id")
-    return Q(pk__in=created.union(credited))
-
-
-def own_articles(user: User, articles: QuerySet | None = None) -> QuerySet:
-    """The articles ``user`` created or is credited on ("Bản nháp của tôi")."""
-    articles = Article.objects.all() if articles is None else articles
-    return articles.filter(_written_by(user))
-
-
-def viewable_articles(user: User, articles: QuerySet | None = None) -> QuerySet:
-    """The articles ``user`` sees in the admin, as ``can_view`` decides for one."""
-    articles = Article.objects.all() if articles is None else articles
-    if not (user.is_active and user.has_perm("articles.view_article")):
-        return articles.none()
-    return articles if is_editor(user) else articles.filter(_written_by(user))
-
-
-def linkable_articles(user: User, articles: QuerySet | None = None) -> QuerySet:
-    """The articles ``user`` may pick as related: what they see, and what readers see."""
-    articles = Article.objects.all() if articles is None else articles
-    if not (user.is_active and user.has_perm("articles.view_article")):
-        return articles.none()
-    if is_editor(user):
-        return articles
-    # Another journalist's draft stays theirs until it is live. The live rule as conditions
-    # on the row (no subquery over every live article): OR of the two querysets' filters.
-    return articles.filter(_written_by(user)) | articles.live()
+def can_delete(user: User, article: Article) -> bool:
+    """Who holds ``delete_article`` (the editors) deletes the articles they see
+    (``Article.objects.deletable_by``)."""
+    return article.is_deletable_by(user)
 
 
 def can_link(user: User, article: Article) -> bool:
-    """``user`` may link ``article`` as a related article (see ``linkable_articles``)."""
-    return linkable_articles(user).filter(pk=article.pk).exists()
+    """``user`` may link ``article`` as a related article (``Article.objects.linkable_by``)."""
+    return Article.objects.linkable_by(user).filter(pk=article.pk).exists()
 
 
 def usable_photos(user: User) -> QuerySet:
@@ -536,7 +490,7 @@ def stage_edit(
     # must be one ``by`` may link.
     linked = set(current.related_links.values_list("to_article_id", flat=True))
     new = {pk for pk, _position in picks} - linked
-    if new and linkable_articles(by).filter(pk__in=new).count() != len(new):
+    if new and Article.objects.linkable_by(by).filter(pk__in=new).count() != len(new):
         raise ValidationError(
             "Không chọn được bài liên quan này: chỉ chọn được bài đã lên trang "
             "hoặc bài của chính bạn."

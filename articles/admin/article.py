@@ -131,7 +131,7 @@ class RelatedArticleInline(admin.TabularInline):
         if field is not None:
             # What the user may link, and links already there (an editor may have added
             # one the author could not pick: it stays, and saving the form keeps it).
-            choices = publishing.linkable_articles(request.user)
+            choices = Article.objects.linkable_by(request.user)
             if obj is not None and obj.pk:
                 kept = set(obj.related_links.values_list("to_article", flat=True))
                 pending = pending_for(request, obj)
@@ -388,23 +388,25 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         qs = super().get_queryset(request).prefetch_related("authors")
         match = request.resolver_match
-        if match and match.url_name == "autocomplete":
-            # Picking related articles (the inline checks the same rule on save); the
-            # section is in the label (autocomplete_label).
-            return publishing.linkable_articles(request.user, qs.select_related("section__parent"))
         if match and match.url_name == "articles_article_changelist":
             # The list marks articles with a pending edit: an index probe per row shown.
             qs = qs.annotate(
                 has_pending_edit=Exists(PendingEdit.objects.filter(article=OuterRef("pk")))
             )
-        return publishing.viewable_articles(request.user, qs)
+        return qs.visible_to(request.user)
+
+    def get_autocomplete_queryset(self, request):
+        # Picking related articles (the inline checks the same rule on save): what the user
+        # may link, more than the list shows them; the section is in the label.
+        return Article.objects.linkable_by(request.user).select_related("section__parent")
 
     def get_changelist(self, request, **kwargs):
         return ArticleChangeList
 
     def get_object(self, request, object_id, from_field=None):
-        # Any article: the views then ask has_view/has_change_permission for this one,
-        # so another author's article is refused with 403 instead of "not found".
+        # Any article: the views then ask has_view/has_change_permission for this one (the
+        # rule of visible_to/editable_by, models/access.py), so another author's article is
+        # refused with 403 instead of "not found".
         field = Article._meta.get_field(from_field) if from_field else Article._meta.pk
         try:
             return Article.objects.get(**{field.name: field.to_python(object_id)})

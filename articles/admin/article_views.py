@@ -287,8 +287,8 @@ class ArticleViewsMixin:
         typed but never saved (kept by autosave)."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        mine = publishing.own_articles(request.user).filter(
-            status__in=publishing.EDITABLE_BY_AUTHOR
+        mine = Article.objects.written_by(request.user).filter(
+            status__in=Article.EDITABLE_BY_AUTHOR
         )
         context = {
             **self.admin_site.each_context(request),

@@ -17,6 +17,7 @@ from articles.search_index import (
 )
 from articles.text import search_fold, vietnamese_slugify
 
+from .access import AccessMixin, AccessQuerySet
 from .base import NFCModel
 from .tag import ArticleTagManager, TaggedArticle
 
@@ -28,7 +29,7 @@ def sanitize_body(html: str | None) -> str:
     return Article._meta.get_field("body").sanitize(html or "")
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(AccessQuerySet):
     def live(self):
         """Articles a reader may see: published, and ``published_at`` already reached."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
@@ -51,7 +52,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("section", "lead_photo").prefetch_related("authors")
 
 
-class Article(NFCModel):
+class Article(AccessMixin, NFCModel):
     # Columns only search reads (filled on save), and with the body the bulk of a row.
     SEARCH_COLUMNS = ("search_title", "search_text", "search_vector")
     BULKY = ("body", *SEARCH_COLUMNS)
@@ -61,6 +62,9 @@ class Article(NFCModel):
         SUBMITTED = "submitted", _("Chờ duyệt")
         RETURNED = "returned", _("Trả lại")
         PUBLISHED = "published", _("Đã xuất bản")
+
+    # A journalist edits their own article in these states (and live, models/access.py).
+    EDITABLE_BY_AUTHOR = (Status.DRAFT, Status.RETURNED)
 
     title = models.CharField(_("tiêu đề"), max_length=250)
     slug = models.SlugField(_("đường dẫn"), max_length=200, editable=False)
