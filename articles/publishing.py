@@ -17,6 +17,7 @@ so a save that passes the check carries it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,14 @@ from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from articles import richtext
-from articles.models import Article, PendingEdit, Photo, RelatedArticle, StateChange
+from articles.models import (
+    Article,
+    ArticleDeletion,
+    PendingEdit,
+    Photo,
+    RelatedArticle,
+    StateChange,
+)
 from articles.models.access import is_editor
 from articles.models.tag import clean_tag_names
 from articles.names import full_name
@@ -176,9 +184,10 @@ def _announce(
     from_status: str,
     to_status: str | None,
     at: datetime,
+    article_id: int | None = None,
 ) -> None:
     """One log line now, and ``signals.state_changed`` once the transaction commits."""
-    pk = article.pk
+    pk = article.pk if article_id is None else article_id
     logger.info(
         "%s: article %s “%s” %s -> %s by %s at %s",
         action,
@@ -369,6 +378,83 @@ def unpublish(article: Article, *, by: User, note: str = "") -> Article:
         note=note.strip(),
         reason="Gỡ bài",
     )
+
+
+@transaction.atomic
+def delete(article: Article, *, by: User, note: str = "") -> None:
+    """Delete ``article`` for good. Its trail goes with it; an ``ArticleDeletion`` keeps who,
+    when, its id, title and state. A live one leaves the reader pages as when unpublished
+    (``articles/invalidation.py`` receives the deletion)."""
+    fresh = _locked(article)
+    _refuse_unless(can_delete(by, fresh), "Bạn không có quyền xoá bài này.")
+    _delete([fresh], by=by, note=note)
+    article.pk = None  # as Django leaves a deleted instance
+
+
+@transaction.atomic
+def delete_many(articles: Iterable[Article] | QuerySet, *, by: User, note: str = "") -> int:
+    """Delete every one of ``articles`` (as ``delete``), or none of them: refused when ``by``
+    may not delete one. Returns how many were deleted."""
+    if isinstance(articles, QuerySet):
+        ids = list(articles.order_by().values_list("pk", flat=True))
+    else:
+        ids = [article.pk for article in articles]
+    locked = list(Article.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
+    _refuse_unless_deletable(locked, by=by)
+    _delete(locked, by=by, note=note)
+    return len(locked)
+
+
+def check_delete_many(articles: QuerySet | Iterable[int], *, by: User) -> None:
+    """Refuse (``PermissionDenied``, naming them) unless ``by`` may delete every one of
+    ``articles`` (a queryset, or ids): a bulk delete deletes all of them or nothing."""
+    if isinstance(articles, QuerySet):
+        asked = Article.objects.filter(pk__in=articles.order_by().values("pk"))
+    else:
+        asked = Article.objects.filter(pk__in=list(articles))
+    _refuse_unless_deletable(list(asked.only("title", "created_by")), by=by)
+
+
+def _refuse_unless_deletable(articles: list[Article], *, by: User) -> None:
+    if not (by.is_active and by.has_perm("articles.delete_article")):
+        raise PermissionDenied("Bạn không có quyền xoá bài viết.")
+    refused = [f"“{a.title}”" for a in articles if not can_delete(by, a)]
+    if refused:
+        more = ", …" if len(refused) > 5 else ""
+        raise PermissionDenied(
+            f"Bạn không có quyền xoá {', '.join(refused[:5])}{more}: chỉ xoá được bài mình "
+            "được xem. Chưa xoá bài nào."
+        )
+
+
+def _delete(articles: list[Article], *, by: User, note: str) -> None:
+    at = timezone.now()
+    ArticleDeletion.objects.bulk_create(
+        ArticleDeletion(
+            article_id=article.pk,
+            title=article.title,
+            from_status=article.status,
+            published_at=article.published_at,
+            by=by,
+            at=at,
+            note=note.strip(),
+        )
+        for article in articles
+    )
+    for article in articles:
+        pk = article.pk
+        article._history_user = by
+        article._change_reason = "Xoá bài"
+        article.delete()
+        _announce(
+            article,
+            article_id=pk,
+            by=by,
+            action="delete",
+            from_status=article.status,
+            to_status=None,
+            at=at,
+        )
 
 
 def _claim(article: Article, version: int) -> None:

@@ -2,6 +2,8 @@ import re
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import actions as django_actions
+from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import flatten_fieldsets, lookup_spawns_duplicates, unquote
 from django.contrib.auth import get_user_model
@@ -286,7 +288,7 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
         ("Trạng thái", {"fields": ["state"]}),
     ]
     inlines = [RelatedArticleInline]
-    actions = ["publish_selected", "unpublish_selected"]
+    actions = ["publish_selected", "unpublish_selected", "delete_selected"]
     object_history_template = "admin/articles/article/revision_list.html"
 
     class Media:
@@ -420,6 +422,10 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or publishing.can_edit(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or publishing.can_delete(request.user, obj))
 
     def has_publish_permission(self, request):
         return publishing.can_publish(request.user)
@@ -691,3 +697,27 @@ class ArticleAdmin(ArticleViewsMixin, admin.ModelAdmin):
     @admin.action(description="Gỡ các bài đã chọn", permissions=["publish"])
     def unpublish_selected(self, request, queryset):
         self._each(request, queryset, publishing.unpublish, "Đã gỡ {count} bài.")
+
+    @admin.action(
+        description=django_actions.delete_selected.short_description, permissions=["delete"]
+    )
+    def delete_selected(self, request, queryset):
+        """Django's "delete selected" (its confirmation page, then ``delete_queryset``), only
+        when the user may delete every article selected: otherwise none, and a message."""
+        if request.POST.get("select_across") == "1":
+            asked = queryset
+        else:  # the ids posted, also those the list would not show this user
+            posted = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+            asked = [int(pk) for pk in posted if pk.isdigit()]
+        try:
+            publishing.check_delete_many(asked, by=request.user)
+        except PermissionDenied as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return None
+        return django_actions.delete_selected(self, request, queryset)
+
+    def delete_model(self, request, obj):
+        publishing.delete(obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        publishing.delete_many(queryset, by=request.user)

@@ -5,9 +5,11 @@ from .pending import PendingEdit
 from .photo import Photo, photo_upload_to
 from .section import Section
 from .tag import Tag, TaggedArticle
+from .trail import ArticleDeletion
 
 __all__ = [
     "Article",
+    "ArticleDeletion",
     "ArticleQuerySet",
     "Autosave",
     "HotlineBanner",
