@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from articles import richtext
+from articles.names import full_name
 from articles.search_index import (
     PostgresCoveringIndex,
     PostgresOnlyGinIndex,
@@ -354,6 +355,9 @@ class StateChange(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # A system caller (publishing.System: a seed command, an importer) that made the change
+    # without permission checks; empty for a person's own action.
+    system = models.CharField(_("hệ thống"), max_length=40, blank=True)
     at = models.DateTimeField(_("lúc"), default=timezone.now)
     note = models.TextField(_("ghi chú"), blank=True)
 
@@ -364,3 +368,11 @@ class StateChange(models.Model):
 
     def __str__(self):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+    @property
+    def who(self) -> str:
+        """Who the trail names: the person, the system caller that wrote it, or both."""
+        person = full_name(self.by) if self.by_id else ""
+        if not self.system:
+            return person or full_name(None)
+        return f"{person} ({self.system})" if person else f"Hệ thống ({self.system})"

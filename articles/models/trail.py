@@ -23,6 +23,7 @@ class ArticleDeletion(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    system = models.CharField(_("hệ thống"), max_length=40, blank=True)
     at = models.DateTimeField(_("lúc"), default=timezone.now)
     note = models.TextField(_("ghi chú"), blank=True)
 
