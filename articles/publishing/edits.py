@@ -1,0 +1,186 @@
+"""Saving an article's content: the version guard, and a live article's edit kept
+pending (``PendingEdit``) until an editor publishes it (``pending.py``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+
+from articles.models import Article, PendingEdit
+from articles.models.tag import clean_tag_names
+
+from .rules import System, can_edit, can_publish, person_of, refuse_unless, stages_edits
+from .trail import locked, step
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser as User
+
+
+# Content a revision restores; the state stays as the workflow left it.
+CONTENT_FIELDS = ("title", "location", "sapo", "body", "section_id", "lead_photo_id", "byline")
+
+
+class EditConflict(Exception):
+    """Someone saved the article after this form was loaded."""
+
+    def __init__(self, article_pk: int, loaded_version: int):
+        super().__init__(f"article {article_pk}: version {loaded_version} is stale")
+        self.article_pk = article_pk
+        self.loaded_version = loaded_version
+
+
+class WentLive(EditConflict):
+    """The article went live on its schedule after the form was read: its edit now has to
+    wait as a pending edit (the admin runs the save again and stages it)."""
+
+
+def claim(article: Article, version: int) -> None:
+    # One UPDATE … SET version = version + 1 WHERE pk = … AND version = …: of two forms
+    # loaded at the same version exactly one matches a row; the other gets EditConflict.
+    claimed = Article.objects.filter(pk=article.pk, version=version).update(
+        version=F("version") + 1
+    )
+    if not claimed:
+        raise EditConflict(article.pk, version)
+
+
+@transaction.atomic
+def save_edit(
+    article: Article, *, by: User | System, version: int, publish_now: bool = False
+) -> Article:
+    """Save ``article``'s content if nobody saved since ``version`` was loaded.
+
+    The guard is one ``UPDATE … SET version = version + 1 WHERE pk = … AND version = …``:
+    of two forms loaded at the same version exactly one matches a row; the other gets
+    ``EditConflict``. State, schedule and creator always come from the database.
+
+    A live article is written only with ``publish_now`` (an editor's "Lưu và xuất bản
+    ngay", recorded in the trail); otherwise its edit waits (``stage_edit``). The save
+    carries the pending edit (the form showed it), which is then gone.
+    """
+    current = locked(article)
+    refuse_unless(can_edit(by, current), "Bạn không có quyền sửa bài này.")
+    live = stages_edits(current)
+    if live and not publish_now:
+        raise WentLive(article.pk, version)
+    if live:
+        refuse_unless(
+            can_publish(by), "Chỉ biên tập viên mới lưu và xuất bản ngay bài đang trên trang."
+        )
+    claim(article, version)
+    article.version = version + 1
+    article.status, article.published_at = current.status, current.published_at
+    article.created_by_id = current.created_by_id
+    article._history_user = person_of(by)
+    if live:
+        article._change_reason = "Lưu và xuất bản ngay"
+    article.save()
+    PendingEdit.objects.filter(article=current).delete()
+    if live:
+        step(
+            article,
+            by=by,
+            action="publish_now",
+            note="Lưu và xuất bản ngay (sửa nhanh, không chờ duyệt).",
+        )
+    return article
+
+
+def content_of(article: Article) -> dict:
+    """What a pending edit holds, as ``article`` is saved now."""
+    return {
+        **{name: getattr(article, name) for name in CONTENT_FIELDS},
+        "tags": [tag.name for tag in article.tags.all()],
+        "authors": sorted(article.authors.values_list("pk", flat=True)),
+        "related": [
+            [link.to_article_id, link.position]
+            for link in article.related_links.order_by("position", "pk")
+        ],
+    }
+
+
+def stage(current: Article, data: dict, *, by: User | System) -> PendingEdit | None:
+    if data == content_of(current):  # back to what readers see: nothing waits
+        PendingEdit.objects.filter(article=current).delete()
+        return None
+    pending, _created = PendingEdit.objects.update_or_create(
+        article=current, defaults={"data": data, "edited_by": person_of(by)}
+    )
+    return pending
+
+
+@transaction.atomic
+def stage_edit(
+    article: Article,
+    *,
+    by: User | System,
+    version: int,
+    tags: list[str],
+    authors: list[int],
+    related: list[tuple[int, int]],
+) -> PendingEdit | None:
+    """Keep an edit of a live article pending: readers see the article as it was until an
+    editor publishes it (``publish_pending``). ``article`` holds the edited fields (the row
+    is not written); ``tags`` in order, ``authors`` ids, ``related`` ``(id, position)``
+    picks. The same version check as ``save_edit``. None when the edit brings the article
+    back to what readers see (the pending edit, if any, is then dropped)."""
+    current = locked(article)
+    refuse_unless(can_edit(by, current), "Bạn không có quyền sửa bài này.")
+    if not stages_edits(current):
+        raise ValidationError("Bài không ở trên trang: hãy lưu thẳng, không cần chờ xuất bản.")
+    claim(article, version)
+    article.derive()  # what the preview and the diff show is what a save would store
+    picks, seen = [], {article.pk}
+    for pk, position in sorted(related, key=lambda pick: pick[1]):
+        if pk not in seen:
+            seen.add(pk)
+            picks.append([pk, position])
+    # Who may link what holds here, not only in the admin's form: a pick not linked yet
+    # must be one ``by`` may link.
+    linked = set(current.related_links.values_list("to_article_id", flat=True))
+    new = {pk for pk, _position in picks} - linked
+    if new and Article.objects.linkable_by(by).filter(pk__in=new).count() != len(new):
+        raise ValidationError(
+            "Không chọn được bài liên quan này: chỉ chọn được bài đã lên trang "
+            "hoặc bài của chính bạn."
+        )
+    data = {
+        **{name: getattr(article, name) for name in CONTENT_FIELDS},
+        "tags": clean_tag_names(tags),
+        "authors": sorted({int(pk) for pk in authors}),
+        "related": picks,
+    }
+    pending = stage(current, data, by=by)
+    article.version = version + 1
+    article.status, article.published_at = current.status, current.published_at
+    return pending
+
+
+@transaction.atomic
+def restore(article: Article, *, by: User | System, revision) -> Article:
+    """Bring back the content of ``revision`` (a historical record) as a new revision; on a
+    live article, as its pending edit (readers see it once it is published)."""
+    current = locked(article)
+    refuse_unless(can_edit(by, current), "Bạn không có quyền khôi phục phiên bản của bài này.")
+    if revision.id != current.pk:
+        raise ValidationError("Phiên bản này không thuộc bài viết đang mở.")
+    if stages_edits(current):
+        pending = PendingEdit.objects.filter(article=current).first()
+        data = dict(pending.data) if pending else content_of(current)
+        data.update({name: getattr(revision, name) for name in CONTENT_FIELDS})
+        claim(current, current.version)
+        stage(current, data, by=by)
+        article.refresh_from_db()
+        return current
+    for name in CONTENT_FIELDS:
+        setattr(current, name, getattr(revision, name))
+    current.version += 1
+    current._history_user = person_of(by)
+    current._change_reason = f"Khôi phục phiên bản {revision.version}"
+    current.save()
+    PendingEdit.objects.filter(article=current).delete()
+    article.refresh_from_db()
+    return current
