@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                 ('system', models.CharField(blank=True, max_length=40, verbose_name='hệ thống')),
                 ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='lúc')),
                 ('note', models.TextField(blank=True, verbose_name='ghi chú')),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người xoá')),
+                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người thực hiện')),
             ],
             options={
                 'verbose_name': 'bài đã xoá',

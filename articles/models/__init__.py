@@ -1,11 +1,12 @@
-from .article import Article, ArticleQuerySet, RelatedArticle, StateChange, Suggestions
+from .article import Article, ArticleQuerySet
 from .autosave import Autosave
 from .banner import HotlineBanner
 from .pending import PendingEdit
 from .photo import Photo, photo_upload_to
+from .related import RelatedArticle, Suggestions
 from .section import Section
 from .tag import Tag, TaggedArticle
-from .trail import ArticleDeletion
+from .trail import ArticleDeletion, StateChange
 
 __all__ = [
     "Article",

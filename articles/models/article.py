@@ -10,7 +10,6 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from articles import richtext
-from articles.names import full_name
 from articles.search_index import (
     PostgresCoveringIndex,
     PostgresOnlyGinIndex,
@@ -292,87 +291,3 @@ class Article(AccessMixin, NFCModel):
     @cached_property
     def related_in_order(self):
         return [link.to_article for link in self.related_links.select_related("to_article")]
-
-
-class RelatedArticle(models.Model):
-    from_article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="related_links"
-    )
-    to_article = models.ForeignKey(
-        Article, verbose_name=_("bài liên quan"), on_delete=models.CASCADE, related_name="+"
-    )
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-
-    class Meta:
-        ordering = ["position", "pk"]
-        verbose_name = _("bài liên quan")
-        verbose_name_plural = _("bài liên quan (chọn tay, theo thứ tự)")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["from_article", "to_article"], name="unique_related_article"
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(from_article=models.F("to_article")),
-                name="related_article_not_self",
-                violation_error_message=_("Bài viết không thể liên quan đến chính nó."),
-            ),
-        ]
-
-    def __str__(self):
-        return str(self.to_article)
-
-
-class Suggestions(models.Model):
-    """ "Xem thêm" of one article: the ids the rule (articles.related) chose when the article
-    last changed; its page reads them and keeps those still live. A narrow table of its own:
-    refreshing a million lists (``suggest_related``) writes a million small rows, not a new
-    version of every article row with its body and an entry in each of its indexes."""
-
-    article = models.OneToOneField(
-        Article, on_delete=models.CASCADE, primary_key=True, related_name="suggestions"
-    )
-    ids = models.JSONField(default=list)
-
-    class Meta:
-        verbose_name = _("gợi ý xem thêm")
-        verbose_name_plural = _("gợi ý xem thêm")
-
-    def __str__(self):
-        return f"{self.article_id}: {self.ids}"
-
-
-class StateChange(models.Model):
-    """One step of an article's editorial trail: who moved it, when, from, to, and why."""
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="state_changes")
-    from_status = models.CharField(_("từ"), max_length=20, choices=Article.Status.choices)
-    to_status = models.CharField(_("sang"), max_length=20, choices=Article.Status.choices)
-    published_at = models.DateTimeField(_("giờ xuất bản"), null=True, blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người thực hiện"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    # A system caller (publishing.System: a seed command, an importer) that made the change
-    # without permission checks; empty for a person's own action.
-    system = models.CharField(_("hệ thống"), max_length=40, blank=True)
-    at = models.DateTimeField(_("lúc"), default=timezone.now)
-    note = models.TextField(_("ghi chú"), blank=True)
-
-    class Meta:
-        ordering = ["at", "pk"]
-        verbose_name = _("chuyển trạng thái")
-        verbose_name_plural = _("lịch sử duyệt bài")
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
-
-    @property
-    def who(self) -> str:
-        """Who the trail names: the person, the system caller that wrote it, or both."""
-        person = full_name(self.by) if self.by_id else ""
-        if not self.system:
-            return person or full_name(None)
-        return f"{person} ({self.system})" if person else f"Hệ thống ({self.system})"
