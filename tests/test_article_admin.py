@@ -503,6 +503,16 @@ def test_audit_trail_in_the_change_form(client, editor, journalist):
     assert "Trả lại" in trail and "Nguyễn" in trail  # who (the factories' family name)
 
 
+def test_the_trail_names_a_system_caller(client, editor):
+    """A change an importer made through publishing says so, not "—"."""
+    article = ArticleFactory()
+    publishing.submit(article, by=publishing.System("nhap-bai"))
+    client.force_login(editor)
+    page = client.get(change_url(article)).content.decode()
+    trail = page[page.index("Lịch sử duyệt bài") :]
+    assert "<td>Hệ thống (nhap-bai)</td>" in trail
+
+
 def test_who_else_has_the_article_open(client, editor, journalist):
     """Only people whose form is open (opened, then kept by its heartbeat) are named; one
     who left is gone at once; a read-only view names nobody (issue #10)."""
