@@ -56,15 +56,15 @@ def create_many(
     insert: Callable[[list[Article]], None] | None = None,
     insert_trail: Callable[[list[StateChange]], None] | None = None,
 ) -> list[Article]:
-    """Write new articles, each moved along its trail of ``Step`` s, in bulk: the system
-    callers' path (seed commands, importers), checking no permission.
+    """Write new articles, each moved along its trail (a list of ``Step``), in bulk: the
+    system callers' path (seed commands, importers), checking no permission.
 
     The articles' state, schedule and version come from their trails, which are checked
     against the workflow (``MOVES``; publishing needs credited photos) and written as their
     ``StateChange`` rows. ``insert`` writes the articles and gives them ids (by default each
-    is ``save()`` d: what a save derives, a revision); ``insert_trail`` writes the trail rows
-    (by default ``bulk_create``): ``seed_bench`` passes ``COPY`` for both. One log line
-    for the lot; ``state_changed`` for each step once the transaction commits.
+    one's ``save()``: what a save derives, a revision); ``insert_trail`` writes the trail
+    rows (by default ``bulk_create``): ``seed_bench`` passes ``COPY`` for both. One log
+    line for the lot; ``state_changed`` for each step once the transaction commits.
     """
     if not isinstance(by, System):
         raise PermissionDenied("Chỉ hệ thống (lệnh nạp dữ liệu, nhập bài) mới tạo bài hàng loạt.")
