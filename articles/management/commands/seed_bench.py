@@ -270,10 +270,9 @@ class Command(BaseCommand):
             article.created_at, article.updated_at = created_at, updated_at
         Article.objects.bulk_update(articles, ["created_at", "updated_at"])
 
-    def insert_trail(self, changes):
-        fields = [StateChange._meta.get_field(name).attname for name in TRAIL_FIELDS]
-        rows = ([getattr(change, name) for name in fields] for change in changes)
-        self.insert(StateChange, TRAIL_FIELDS, rows)
+    def insert_trail(self, rows):
+        columns = [StateChange._meta.get_field(name).attname for name in TRAIL_FIELDS]
+        self.insert(StateChange, TRAIL_FIELDS, ([row[name] for name in columns] for row in rows))
 
     def copy_articles(self, articles):
         """Ids from the sequence, in publication order; the rows by COPY into a scratch
