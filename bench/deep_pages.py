@@ -185,7 +185,7 @@ def main() -> None:
         url = CHANGELIST + (f"?{urlencode(params)}" if params else "")
         admin_urls.append((admin, url))
         rows.append((f"admin, {name}", url, get(admin, url)))
-    # Journalists: their own articles only (publishing.viewable_articles).
+    # Journalists: their own articles only (Article.objects.visible_to).
     journalists = [
         u for u in User.objects.filter(pk__in=[most["user_id"], fewest["user_id"]])
         if not publishing.is_editor(u)

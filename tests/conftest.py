@@ -3,6 +3,8 @@ from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.test import override_settings
 
+from articles import signals
+from articles.models import Article
 from tests.factories import staff_member
 
 # Test users' passwords: MD5 makes and checks a hash in microseconds, the project's
@@ -80,3 +82,17 @@ def other_journalist(db):
 @pytest.fixture
 def editor(db):
     return staff_member("Biên tập viên", username="bientap")
+
+
+@pytest.fixture
+def received():
+    """What ``signals.state_changed`` receivers were sent: each call's keyword arguments."""
+    calls = []
+
+    def receiver(sender, **kwargs):
+        assert sender is Article
+        calls.append(kwargs)
+
+    signals.state_changed.connect(receiver)
+    yield calls
+    signals.state_changed.disconnect(receiver)

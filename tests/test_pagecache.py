@@ -259,9 +259,13 @@ def test_publishing_unpublishing_and_deleting_refresh_the_lists(client, site, ed
     misses = _misses(client, site["pages"])
     assert {"home", "section"} <= misses and "other section" not in misses
     assert fresh.title in client.get("/").content.decode()
-    site["picker"].delete()
+    publishing.delete(site["picker"], by=editor)
     misses = _misses(client, site["pages"])
     assert {"home", "other section"} <= misses and "section" not in misses
+    publishing.delete_many(Article.objects.filter(pk=fresh.pk), by=editor)  # the bulk path
+    misses = _misses(client, site["pages"])
+    assert {"home", "section"} <= misses and "other section" not in misses
+    assert fresh.title not in client.get("/").content.decode()
 
 
 def test_an_article_moved_to_another_section_leaves_the_old_sections_list(client, site):

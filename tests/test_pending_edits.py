@@ -263,3 +263,21 @@ def test_a_pending_edit_picks_only_what_its_author_may_link(journalist, other_jo
     readable = ArticleFactory(live=True)
     pending = stage(live, journalist, title=NEW, related=[(readable.pk, 0)])
     assert pending.data["related"] == [[readable.pk, 0]]
+
+
+def test_updates_of_a_live_article_are_signalled_with_its_state_unchanged(
+    journalist, editor, live, received, django_capture_on_commit_callbacks
+):
+    """ "Cập nhật bài" and "Lưu và xuất bản ngay" are in the trail, so they are sent too."""
+    stage(live, journalist, title=NEW)
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.publish_pending(live, by=editor, version=loaded(live).version)
+    quick = loaded(live)
+    quick.title = OLD
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.save_edit(quick, by=editor, version=quick.version, publish_now=True)
+    assert [(r["action"], r["by"], r["from_status"], r["to_status"]) for r in received] == [
+        ("publish_pending", editor, Status.PUBLISHED, Status.PUBLISHED),
+        ("publish_now", editor, Status.PUBLISHED, Status.PUBLISHED),
+    ]
+    assert all(r["article_id"] == live.pk for r in received)

@@ -1,16 +1,26 @@
 """The editorial workflow: who may move an article where, the audit trail, the clock."""
 
+import contextlib
+import logging
 from datetime import timedelta
 
 import pytest
 import time_machine
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from articles import publishing
-from articles.models import Article, StateChange
-from tests.factories import ArticleFactory, PhotoFactory, own_article
+from articles.models import Article, ArticleDeletion, StateChange
+from tests.factories import (
+    ArticleFactory,
+    PhotoFactory,
+    SectionFactory,
+    own_article,
+    staff_member,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +62,50 @@ def test_a_co_author_edits_too(journalist, other_journalist):
 def test_editor_edits_any_article_in_any_state(editor, journalist):
     for status in Status.values:
         assert publishing.can_edit(editor, own_article(journalist, status=status))
+
+
+# One rule: Article.objects.visible_to / editable_by / deletable_by and the per-article checks
+
+
+def test_the_querysets_and_the_per_article_checks_agree(
+    journalist, other_journalist, editor, django_user_model
+):
+    """Every role × every state × co-author or creator: one rule, in both its forms."""
+    now = timezone.now()
+    states = {
+        "draft": {},
+        "submitted": {"status": Status.SUBMITTED},
+        "returned": {"status": Status.RETURNED},
+        "scheduled": {"status": Status.PUBLISHED, "published_at": now + timedelta(hours=1)},
+        "live": {"status": Status.PUBLISHED, "published_at": now - timedelta(hours=1)},
+    }
+    articles = {}
+    for name, fields in states.items():
+        articles[name] = own_article(journalist, **fields)
+        credited = ArticleFactory(created_by=editor, **fields)  # credited, did not create it
+        credited.authors.add(journalist)
+        articles[f"{name}, credited"] = credited
+    inactive = staff_member("Biên tập viên", username="da-nghi", is_active=False)
+    nobody = django_user_model.objects.create_user("khach", is_staff=True)
+    checks = [
+        ("visible_to", publishing.can_view),
+        ("editable_by", publishing.can_edit),
+        ("deletable_by", publishing.can_delete),
+        ("linkable_by", publishing.can_link),
+    ]
+    for user in (journalist, other_journalist, editor, inactive, nobody):
+        for method, check in checks:
+            allowed = set(getattr(Article.objects, method)(user).values_list("pk", flat=True))
+            for name, article in articles.items():
+                fresh = Article.objects.get(pk=article.pk)
+                assert check(user, fresh) is (fresh.pk in allowed), (user, method, name)
+    own = set(Article.objects.editable_by(journalist).values_list("pk", flat=True))
+    assert own == {articles[name].pk for name in articles if name.split(",")[0] in EDITABLE}
+    assert not Article.objects.editable_by(other_journalist).exists()
+    assert Article.objects.editable_by(editor).count() == len(articles)
+
+
+EDITABLE = ("draft", "returned", "live")
 
 
 # The functions themselves
@@ -158,6 +212,250 @@ def test_a_stale_instance_cannot_overwrite_a_state_change(editor, journalist):
     publishing.return_to_author(article, by=editor, note="Sửa sapo.")
     with pytest.raises(ValidationError):
         publishing.return_to_author(stale, by=editor, note="Lần hai.")
+
+
+def test_approve_decides_from_the_row_not_the_callers_copy(editor, journalist):
+    """A copy read while the article waited for review, then returned by another editor:
+    approving that copy publishes nothing (once, approve read the copy's status)."""
+    article = own_article(journalist, status=Status.SUBMITTED)
+    stale = Article.objects.get(pk=article.pk)
+    publishing.return_to_author(article, by=editor, note="Thiếu nguồn.")
+    assert stale.status == Status.SUBMITTED
+    with pytest.raises(ValidationError, match="chờ duyệt"):
+        publishing.approve(stale, by=editor)
+    assert Article.objects.get(pk=article.pk).status == Status.RETURNED
+    assert not article.state_changes.filter(to_status=Status.PUBLISHED).exists()
+
+
+def test_approve_accepts_a_copy_read_before_the_submission(editor, journalist):
+    """The other way round: the copy says draft, the row says submitted; the row wins."""
+    article = own_article(journalist)
+    stale = Article.objects.get(pk=article.pk)
+    publishing.submit(article, by=journalist)
+    publishing.approve(stale, by=editor)
+    assert Article.objects.get(pk=article.pk).is_live
+    assert stale.status == Status.PUBLISHED  # the caller's copy follows the row
+
+
+# Every transition: a log line and a signal
+
+
+def test_each_transition_logs_one_line_and_signals_once_after_commit(
+    editor, journalist, received, caplog, django_capture_on_commit_callbacks
+):
+    article = own_article(journalist)
+    later, then = timezone.now() + timedelta(days=1), timezone.now() + timedelta(days=2)
+    steps = [
+        ("submit", journalist, lambda: publishing.submit(article, by=journalist), "submitted"),
+        (
+            "return",
+            editor,
+            lambda: publishing.return_to_author(article, by=editor, note="Thêm ảnh."),
+            "returned",
+        ),
+        ("submit", journalist, lambda: publishing.submit(article, by=journalist), "submitted"),
+        ("approve", editor, lambda: publishing.approve(article, by=editor, at=later), "published"),
+        (
+            "reschedule",
+            editor,
+            lambda: publishing.reschedule(article, by=editor, at=then),
+            "published",
+        ),
+        ("unpublish", editor, lambda: publishing.unpublish(article, by=editor), "draft"),
+        ("publish", editor, lambda: publishing.publish(article, by=editor), "published"),
+    ]
+    caplog.set_level(logging.INFO, logger="articles.publishing")
+    for action, user, call, to_status in steps:
+        from_status = Article.objects.get(pk=article.pk).status
+        caplog.clear()
+        received.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            call()
+            assert received == []  # not before the transaction commits
+        step = article.state_changes.last()
+        assert len(received) == 1, action
+        sent = received[0]
+        assert (sent["action"], sent["by"], sent["from_status"], sent["to_status"]) == (
+            action,
+            user,
+            from_status,
+            to_status,
+        )
+        assert sent["article"].pk == sent["article_id"] == article.pk
+        assert sent["article"].status == to_status and sent["at"] == step.at
+        lines = [r.getMessage() for r in caplog.records if r.name == "articles.publishing"]
+        assert len(lines) == 1, lines
+        assert lines[0].startswith(f"{action}: article {article.pk} “{article.title}”")
+        assert f"{from_status} -> {to_status} by {user.username} at " in lines[0]
+
+
+def test_a_rolled_back_transition_sends_nothing(
+    journalist, received, django_capture_on_commit_callbacks
+):
+    article = own_article(journalist)
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        contextlib.suppress(RuntimeError),
+        transaction.atomic(),
+    ):
+        publishing.submit(article, by=journalist)
+        raise RuntimeError("rolled back")
+    assert callbacks == [] and received == []
+    assert Article.objects.get(pk=article.pk).status == Status.DRAFT
+
+
+def test_a_refused_transition_logs_and_sends_nothing(
+    journalist, received, caplog, django_capture_on_commit_callbacks
+):
+    article = own_article(journalist)
+    caplog.set_level(logging.INFO, logger="articles.publishing")
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(PermissionDenied):
+        publishing.publish(article, by=journalist)
+    assert received == []
+    assert not [r for r in caplog.records if r.name == "articles.publishing"]
+
+
+# The system caller
+
+
+def test_a_system_caller_skips_permission_checks_and_the_trail_says_so(
+    caplog, received, django_capture_on_commit_callbacks
+):
+    importer = publishing.System("nhap-bai")
+    article = ArticleFactory()
+    caplog.set_level(logging.INFO, logger="articles.publishing")
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.submit(article, by=importer)
+        publishing.approve(article, by=importer)
+    assert Article.objects.get(pk=article.pk).is_live
+    trail = list(article.state_changes.all())
+    assert [(c.by, c.system, c.who) for c in trail] == [
+        (None, "nhap-bai", "Hệ thống (nhap-bai)")
+    ] * 2
+    assert [r["by"] for r in received] == [importer, importer]
+    assert all("by system:nhap-bai at" in r.getMessage() for r in caplog.records)
+    assert article.history.first().history_user is None
+    with pytest.raises(ValidationError):  # the workflow's rules still hold
+        publishing.approve(article, by=publishing.SYSTEM)
+
+
+def test_create_many_writes_states_and_trails_in_bulk(
+    editor, received, django_capture_on_commit_callbacks
+):
+    now = timezone.now()
+    Step = publishing.Step
+    articles = [ArticleFactory.build(section=SectionFactory()) for _ in range(3)]
+    trails = [
+        [],
+        [
+            Step(Status.SUBMITTED, now - timedelta(hours=2)),
+            Step(Status.RETURNED, now, credit=editor, note="Sửa tít."),
+        ],
+        [Step(Status.PUBLISHED, now - timedelta(hours=1), published_at=now + timedelta(days=1))],
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.create_many(articles, trails, by=publishing.System("seed"))
+    draft, returned, scheduled = (Article.objects.get(pk=a.pk) for a in articles)
+    assert (draft.status, draft.version) == (Status.DRAFT, 1)
+    assert (returned.status, returned.version) == (Status.RETURNED, 3)
+    assert scheduled.is_scheduled and scheduled.published_at == now + timedelta(days=1)
+    assert list(
+        returned.state_changes.values_list("from_status", "to_status", "by", "system", "note")
+    ) == [
+        (Status.DRAFT, Status.SUBMITTED, None, "seed", ""),
+        (Status.SUBMITTED, Status.RETURNED, editor.pk, "seed", "Sửa tít."),
+    ]
+    assert returned.state_changes.last().who == "Nguyễn Lan (seed)"
+    assert [(r["action"], r["article_id"]) for r in received] == [
+        ("submit", returned.pk),
+        ("return", returned.pk),
+        ("schedule", scheduled.pk),
+    ]
+
+
+def test_create_many_is_for_system_callers_and_keeps_the_workflows_rules(editor):
+    Step, now = publishing.Step, timezone.now()
+    article = ArticleFactory.build(section=SectionFactory())
+    with pytest.raises(PermissionDenied):
+        publishing.create_many([article], [[]], by=editor)
+    with pytest.raises(ValidationError, match="từ “Bản nháp” sang “Trả lại”"):
+        publishing.create_many([article], [[Step(Status.RETURNED, now)]], by=publishing.SYSTEM)
+    article.lead_photo = PhotoFactory(caption="Ảnh chưa ghi tác giả", credit="")
+    published = [Step(Status.PUBLISHED, now, published_at=now)]
+    with pytest.raises(ValidationError, match="Ảnh chưa ghi tác giả"):
+        publishing.create_many([article], [published], by=publishing.SYSTEM)
+    assert not Article.objects.exists() and not StateChange.objects.exists()
+
+
+# Deleting
+
+
+def may_delete(user):
+    """``user`` (a journalist) granted ``delete_article`` on top of their group's rights."""
+    user.user_permissions.add(Permission.objects.get(codename="delete_article"))
+    return type(user).objects.get(pk=user.pk)  # without the permission cache
+
+
+def test_deleting_leaves_a_trail_entry_that_outlives_the_article(
+    editor, journalist, received, caplog, django_capture_on_commit_callbacks
+):
+    article = own_article(journalist, status=Status.SUBMITTED, title="Bài sẽ bị xoá")
+    publishing.approve(article, by=editor)
+    pk, published_at = article.pk, article.published_at
+    caplog.set_level(logging.INFO, logger="articles.publishing")
+    caplog.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.delete(article, by=editor, note="Trùng bài.")
+    assert not Article.objects.filter(pk=pk).exists()
+    assert not StateChange.objects.filter(article_id=pk).exists()  # went with the article
+    gone = ArticleDeletion.objects.get()
+    assert (gone.article_id, gone.title, gone.from_status, gone.by, gone.note) == (
+        pk,
+        "Bài sẽ bị xoá",
+        Status.PUBLISHED,
+        editor,
+        "Trùng bài.",
+    )
+    assert gone.published_at == published_at and gone.at <= timezone.now()
+    assert [
+        (r["action"], r["article_id"], r["from_status"], r["to_status"]) for r in received
+    ] == [("delete", pk, Status.PUBLISHED, None)]
+    assert received[0]["at"] == gone.at and received[0]["by"] == editor
+    lines = [r.getMessage() for r in caplog.records if r.name == "articles.publishing"]
+    assert lines == [
+        f"delete: article {pk} “Bài sẽ bị xoá” published -> deleted by bientap at "
+        f"{gone.at.isoformat()}"
+    ]
+    assert article.pk is None
+
+
+def test_journalists_may_not_delete_even_their_own(journalist):
+    """As before: of the newsroom's groups only the editors hold ``delete_article``."""
+    article = own_article(journalist)
+    with pytest.raises(PermissionDenied):
+        publishing.delete(article, by=journalist)
+    with pytest.raises(PermissionDenied):
+        publishing.delete_many([article], by=journalist)
+    assert Article.objects.filter(pk=article.pk).exists()
+    assert not ArticleDeletion.objects.exists()
+
+
+def test_bulk_delete_deletes_all_or_nothing(journalist, other_journalist):
+    """Someone granted ``delete_article`` alone deletes what they see: their own articles."""
+    journalist = may_delete(journalist)
+    mine = [own_article(journalist) for _ in range(2)]
+    theirs = own_article(other_journalist, title="Bài của đồng nghiệp")
+    with pytest.raises(PermissionDenied, match="Bài của đồng nghiệp") as refused:
+        publishing.delete_many([*mine, theirs], by=journalist)
+    assert "Chưa xoá bài nào" in str(refused.value)
+    assert Article.objects.count() == 3 and not ArticleDeletion.objects.exists()
+    assert (
+        publishing.delete_many(Article.objects.filter(created_by=journalist), by=journalist) == 2
+    )
+    assert list(Article.objects.all()) == [theirs]
+    assert sorted(ArticleDeletion.objects.values_list("article_id", flat=True)) == sorted(
+        a.pk for a in mine
+    )
 
 
 # Scheduling that cannot be missed

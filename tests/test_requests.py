@@ -410,7 +410,7 @@ def drafts(journalist, other_journalist):
 
 
 def test_linking_rule_in_the_service(journalist, other_journalist, editor, drafts):
-    linkable = set(publishing.linkable_articles(journalist).values_list("title", flat=True))
+    linkable = set(Article.objects.linkable_by(journalist).values_list("title", flat=True))
     assert linkable == {"Bài nháp của tôi", "Bài nháp khác của tôi", "Bài đã lên"}
     assert not publishing.can_link(journalist, drafts["theirs"])
     assert not publishing.can_link(journalist, drafts["theirs scheduled"])

@@ -207,6 +207,9 @@ def test_state_changes_trace_each_step(seed_output):
         assert trail[1].by.username == "bientap"
         assert trail[1].published_at == article.published_at
         assert trail[0].at < trail[1].at
+        # Written by publishing's system caller, which names the people it credits.
+        assert {c.system for c in trail} == {"seed_demo"}
+        assert article.version == 1 + len(trail)
     assert not Article.objects.filter(status=Article.Status.DRAFT, state_changes__isnull=False)
 
 
@@ -366,6 +369,29 @@ def test_seed_bench_archive_fills_sections_authors_tags_and_picks(archive):
     )
     assert len(sizes) >= 200
     assert sizes[0] >= 300 and sizes[0] > 20 * sizes[len(sizes) // 2]
+
+
+def test_seed_bench_moves_articles_through_publishing(archive):
+    """Each article's state comes with its trail, the system's (``publishing.create_many``)."""
+    _, _, made = archive
+    Status = Article.Status
+    expected = {
+        Status.PUBLISHED: [(Status.DRAFT, Status.PUBLISHED)],
+        Status.DRAFT: [],
+        Status.SUBMITTED: [(Status.DRAFT, Status.SUBMITTED)],
+        Status.RETURNED: [(Status.DRAFT, Status.SUBMITTED), (Status.SUBMITTED, Status.RETURNED)],
+    }
+    trail = StateChange.objects.filter(article__in=made)
+    assert set(trail.values_list("system", flat=True)) == {"seed_bench"}
+    assert not trail.filter(by__isnull=False).exists()
+    for article in made.prefetch_related("state_changes"):
+        steps = list(article.state_changes.all())
+        assert [(s.from_status, s.to_status) for s in steps] == expected[article.status]
+        assert article.version == 1 + len(steps)
+        if article.status == Status.PUBLISHED:
+            assert steps[0].published_at == article.published_at
+            assert steps[0].at <= timezone.now()
+    assert trail.count() >= 998
 
 
 def test_seed_bench_rows_are_what_save_makes(archive):

@@ -1,5 +1,6 @@
-"""The article admin's own pages: workflow buttons, calendar, autosave, presence, drafts
-(the revision pages are in ``revision_views``).
+"""The article admin's own pages: workflow buttons, "Cập nhật bài", calendar (the revision
+pages are ``revision_views``; the desk's autosave, presence and drafts pages are
+``article_desk_views``).
 
 Each view checks permission through the admin's ``has_*_permission`` and ``publishing``,
 and changes state only through ``articles.publishing``.
@@ -8,15 +9,13 @@ and changes state only through ``articles.publishing``.
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseNotAllowed, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from articles import autosave, presence, publishing
-from articles.models import Article, Autosave
+from articles import publishing
 
 from . import calendar, revisions
 from .forms import WorkflowForm
@@ -27,18 +26,6 @@ class ArticleViewsMixin:
         view = self.admin_site.admin_view
         return [
             path("lich/", view(self.calendar_view), name="articles_article_calendar"),
-            path("luu-tu-dong/", view(self.autosave_view), name="articles_article_autosave"),
-            path(
-                "luu-tu-dong/<int:autosave_id>/bo/",
-                view(self.autosave_discard_view),
-                name="articles_article_autosave_discard",
-            ),
-            path("ban-nhap/", view(self.my_drafts_view), name="articles_article_my_drafts"),
-            path(
-                "<path:object_id>/dang-mo/",
-                view(self.presence_view),
-                name="articles_article_presence",
-            ),
             path(
                 "<path:object_id>/quy-trinh/",
                 view(self.workflow_view),
@@ -119,7 +106,7 @@ class ArticleViewsMixin:
         if request.method == "POST":
             try:
                 publishing.publish_pending(
-                    article, by=request.user, version=_int_or_none(request.POST.get("version"))
+                    article, by=request.user, version=int_or_none(request.POST.get("version"))
                 )
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
@@ -150,80 +137,8 @@ class ArticleViewsMixin:
         }
         return TemplateResponse(request, "admin/articles/article/calendar.html", context)
 
-    # Autosave (issue #10): articles/autosave.py holds the rules
 
-    def autosave_view(self, request):
-        """What the article form holds, kept as the person's autosave; JSON for the form."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        article = None
-        if request.POST.get("article"):
-            try:
-                article = Article.objects.get(pk=int(request.POST["article"]))
-            except (ValueError, Article.DoesNotExist):
-                return JsonResponse({"error": "Không có bài viết này."}, status=404)
-        try:
-            kept = autosave.store(
-                request.POST,
-                by=request.user,
-                article=article,
-                autosave_id=_int_or_none(request.POST.get("autosave")),
-            )
-        except PermissionDenied as error:
-            return JsonResponse({"error": str(error)}, status=403)
-        except ValidationError as error:
-            return JsonResponse({"error": " ".join(error.messages)}, status=400)
-        at = timezone.localtime(kept.saved_at)
-        return JsonResponse(
-            {
-                "id": kept.pk,
-                "saved_at": at.isoformat(),
-                "message": f"Đã lưu tự động lúc {at:%H:%M:%S}.",
-            }
-        )
-
-    def autosave_discard_view(self, request, autosave_id):
-        """Drop one's own autosave, then back to the article (or the drafts page)."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        kept = get_object_or_404(Autosave, pk=autosave_id, user=request.user)
-        article_id = kept.article_id
-        kept.delete()
-        messages.success(request, "Đã bỏ bản lưu tự động.")
-        if article_id is not None:
-            return redirect("admin:articles_article_change", article_id)
-        return redirect("admin:articles_article_my_drafts")
-
-    def presence_view(self, request, object_id):
-        """The open form's heartbeat (and its goodbye, ``roi``): who else has it open."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        article = self._article_or_404(request, object_id, edit=True)
-        if request.POST.get("roi"):
-            presence.left(article.pk, request.user)
-            return JsonResponse({"others": []})
-        return JsonResponse({"others": presence.beat(article.pk, request.user)})
-
-    def my_drafts_view(self, request):
-        """ "Bản nháp của tôi": one's articles not yet sent or sent back, and new articles
-        typed but never saved (kept by autosave)."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        mine = publishing.own_articles(request.user).filter(
-            status__in=publishing.EDITABLE_BY_AUTHOR
-        )
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": "Bản nháp của tôi",
-            "articles": mine.select_related("section").order_by("-updated_at")[:100],
-            "unsaved": autosave.unsaved_new_articles(request.user)[:100],
-            "can_add": self.has_add_permission(request),
-        }
-        return TemplateResponse(request, "admin/articles/article/my_drafts.html", context)
-
-
-def _int_or_none(value):
+def int_or_none(value):
     try:
         return int(value)
     except (TypeError, ValueError):

@@ -5,7 +5,8 @@ Django's autocomplete answers ``str(obj)``: a related article's title alone (thr
 with an ``autocomplete_label(obj)`` gives the label instead; the others (tags, whose
 label is their name) keep Django's. One with ``autocomplete_details(obj)`` adds its keys
 to each result, for a widget that shows more than a line of text (the lead photo's
-thumbnail, ``PhotoAutocompleteSelect``).
+thumbnail, ``PhotoAutocompleteSelect``). One with ``get_autocomplete_queryset(request)``
+offers those rows rather than its list's (the articles a journalist may link).
 """
 
 from django import forms
@@ -15,6 +16,17 @@ from django.contrib.admin.widgets import AutocompleteSelect
 
 
 class AutocompleteJsonView(autocomplete.AutocompleteJsonView):
+    def get_queryset(self):
+        # What may be picked can be more than the model admin's list shows (a journalist
+        # links any live article, and sees only their own): a model admin says so with
+        # get_autocomplete_queryset(request); then Django's filter and search, as in super().
+        picks = getattr(self.model_admin, "get_autocomplete_queryset", None)
+        if picks is None:
+            return super().get_queryset()
+        qs = picks(self.request).complex_filter(self.source_field.get_limit_choices_to())
+        qs, distinct = self.model_admin.get_search_results(self.request, qs, self.term)
+        return qs.distinct() if distinct else qs
+
     def serialize_result(self, obj, to_field_name):
         result = super().serialize_result(obj, to_field_name)
         label = getattr(self.model_admin, "autocomplete_label", None)

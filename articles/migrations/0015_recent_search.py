@@ -54,7 +54,7 @@ def uninstall(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("articles", "0013_revision_relations"),
+        ("articles", "0014_trail_system_and_deletion"),
     ]
 
     operations = [

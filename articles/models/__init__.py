@@ -1,14 +1,17 @@
-from .article import Article, ArticleQuerySet, RelatedArticle, StateChange, Suggestions
+from .article import Article, ArticleQuerySet
 from .autosave import Autosave
 from .banner import HotlineBanner
 from .pending import PendingEdit
 from .photo import Photo, photo_upload_to
 from .recent_search import RecentSearch, SearchWindow
+from .related import RelatedArticle, Suggestions
 from .section import Section
 from .tag import Tag, TaggedArticle
+from .trail import ArticleDeletion, StateChange
 
 __all__ = [
     "Article",
+    "ArticleDeletion",
     "ArticleQuerySet",
     "Autosave",
     "HotlineBanner",

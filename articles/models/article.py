@@ -16,6 +16,7 @@ from articles.search_index import (
 )
 from articles.text import derive_slug, search_fold
 
+from .access import AccessMixin, AccessQuerySet
 from .base import NFCModel
 from .history import RevisionRelations
 from .tag import ArticleTagManager, TaggedArticle
@@ -28,7 +29,7 @@ def sanitize_body(html: str | None) -> str:
     return Article._meta.get_field("body").sanitize(html or "")
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(AccessQuerySet):
     def live(self):
         """Articles a reader may see: published, and ``published_at`` already reached."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
@@ -47,7 +48,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.defer(*Article.SEARCH_COLUMNS)
 
 
-class Article(NFCModel):
+class Article(AccessMixin, NFCModel):
     # Columns only search reads (filled on save), and with the body the bulk of a row.
     SEARCH_COLUMNS = ("search_title", "search_text", "search_vector")
     BULKY = ("body", *SEARCH_COLUMNS)
@@ -57,6 +58,9 @@ class Article(NFCModel):
         SUBMITTED = "submitted", _("Chờ duyệt")
         RETURNED = "returned", _("Trả lại")
         PUBLISHED = "published", _("Đã xuất bản")
+
+    # A journalist edits their own article in these states (and live, models/access.py).
+    EDITABLE_BY_AUTHOR = (Status.DRAFT, Status.RETURNED)
 
     title = models.CharField(_("tiêu đề"), max_length=250)
     slug = models.SlugField(_("đường dẫn"), max_length=200, editable=False)
@@ -281,76 +285,3 @@ class Article(NFCModel):
 
             body_photos = Photo.objects.in_bulk(ids)
         return next((body_photos[pk] for pk in ids if pk in body_photos), None)
-
-
-class RelatedArticle(models.Model):
-    from_article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="related_links"
-    )
-    to_article = models.ForeignKey(
-        Article, verbose_name=_("bài liên quan"), on_delete=models.CASCADE, related_name="+"
-    )
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-
-    class Meta:
-        ordering = ["position", "pk"]
-        verbose_name = _("bài liên quan")
-        verbose_name_plural = _("bài liên quan (chọn tay, theo thứ tự)")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["from_article", "to_article"], name="unique_related_article"
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(from_article=models.F("to_article")),
-                name="related_article_not_self",
-                violation_error_message=_("Bài viết không thể liên quan đến chính nó."),
-            ),
-        ]
-
-    def __str__(self):
-        return str(self.to_article)
-
-
-class Suggestions(models.Model):
-    """ "Xem thêm" of one article: the ids the rule (articles.related) chose when the article
-    last changed; its page reads them and keeps those still live. A narrow table of its own:
-    refreshing a million lists (``suggest_related``) writes a million small rows, not a new
-    version of every article row with its body and an entry in each of its indexes."""
-
-    article = models.OneToOneField(
-        Article, on_delete=models.CASCADE, primary_key=True, related_name="suggestions"
-    )
-    ids = models.JSONField(default=list)
-
-    class Meta:
-        verbose_name = _("gợi ý xem thêm")
-        verbose_name_plural = _("gợi ý xem thêm")
-
-    def __str__(self):
-        return f"{self.article_id}: {self.ids}"
-
-
-class StateChange(models.Model):
-    """One step of an article's editorial trail: who moved it, when, from, to, and why."""
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="state_changes")
-    from_status = models.CharField(_("từ"), max_length=20, choices=Article.Status.choices)
-    to_status = models.CharField(_("sang"), max_length=20, choices=Article.Status.choices)
-    published_at = models.DateTimeField(_("giờ xuất bản"), null=True, blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người thực hiện"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("lúc"), default=timezone.now)
-    note = models.TextField(_("ghi chú"), blank=True)
-
-    class Meta:
-        ordering = ["at", "pk"]
-        verbose_name = _("chuyển trạng thái")
-        verbose_name_plural = _("lịch sử duyệt bài")
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"

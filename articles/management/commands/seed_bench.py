@@ -5,10 +5,12 @@ The data stays valid: the first batch of each run passes ``full_clean()``, and e
 article gets what ``Article.save()`` derives, by the same functions (NFC and cleaned text,
 sanitised body, slug, folded search columns, body photos through ``Article.photos``, and
 on PostgreSQL the stored search vector, by the expression ``update_search_vectors``
-uses). No history rows: benchmarks don't read them. Last, "Xem thêm" is stored for every
-published article, by the rule publishing applies (``articles.related.refresh_all``), and
-on PostgreSQL the tables are vacuumed and analysed (the visibility map index-only scans
-need, the statistics the planner reads).
+uses). No history rows: benchmarks don't read them. Each article's state, schedule and
+trail (``StateChange``) come from ``publishing.create_many``, the system callers' bulk path
+(the caller ``seed_bench``, no permission checks), by the same ``COPY``. Last, "Xem thêm"
+is stored for every published article, by the rule publishing applies
+(``articles.related.refresh_all``), and on PostgreSQL the tables are vacuumed and analysed
+(the visibility map index-only scans need, the statistics the planner reads).
 
 The archive looks like a newsroom's: every section and sub-section, 20 journalists
 (1–2 per article), 300 tags of skewed popularity (2–4 per article), a few photos drawn
@@ -43,10 +45,11 @@ from django.utils import timezone
 from django.utils.html import escape
 from tqdm import tqdm
 
-from articles import pagecache, related, richtext
+from articles import pagecache, publishing, related, richtext
 from articles.demo import content, drawing
 from articles.demo.sections import ensure_sections
-from articles.models import Article, Photo, RelatedArticle, Tag, TaggedArticle
+from articles.models import Article, Photo, RelatedArticle, StateChange, Tag, TaggedArticle
+from articles.publishing import Step
 from articles.search_index import article_search_vector
 from articles.text import search_fold
 
@@ -107,6 +110,17 @@ SENTENCE_END = re.compile(r"(?<=\. )")
 STAGING = "seed_bench_articles"  # a temporary table, one per connection
 Status = Article.Status
 UNPUBLISHED = [Status.DRAFT] * 5 + [Status.SUBMITTED] * 3 + [Status.RETURNED] * 2
+SEED = publishing.System("seed_bench")
+TRAIL_FIELDS = [
+    "article",
+    "from_status",
+    "to_status",
+    "published_at",
+    "by",
+    "system",
+    "at",
+    "note",
+]
 
 
 class Command(BaseCommand):
@@ -216,17 +230,16 @@ class Command(BaseCommand):
         return tag
 
     def write(self, batch):
-        """One batch: its articles, then their authors, body photos, tags and picks."""
+        """One batch: its articles with their states and trails (through publishing), then
+        their authors, body photos, tags and picks."""
         articles = [planned.article for planned in batch]
-        if self.postgres:
-            self.copy_articles(articles)
-        else:
-            # bulk_create stamps both with the time of the insert; the plan's are put back.
-            stamps = [(a.created_at, a.updated_at) for a in articles]
-            Article.objects.bulk_create(articles)
-            for article, (created_at, updated_at) in zip(articles, stamps, strict=True):
-                article.created_at, article.updated_at = created_at, updated_at
-            Article.objects.bulk_update(articles, ["created_at", "updated_at"])
+        publishing.create_many(
+            articles,
+            [planned.trail for planned in batch],
+            by=SEED,
+            insert=self.insert_articles,
+            insert_trail=self.insert_trail,
+        )
         self.pks.extend(a.pk for a in articles)
         by_article = Article.authors.through, Article.photos.through
         self.insert(by_article[0], ["article", "user"], pairs(batch, "authors"))
@@ -245,6 +258,21 @@ class Command(BaseCommand):
                 for position, target in enumerate(planned.related)
             ),
         )
+
+    def insert_articles(self, articles):
+        if self.postgres:
+            self.copy_articles(articles)
+            return
+        # bulk_create stamps both with the time of the insert; the plan's are put back.
+        stamps = [(a.created_at, a.updated_at) for a in articles]
+        Article.objects.bulk_create(articles)
+        for article, (created_at, updated_at) in zip(articles, stamps, strict=True):
+            article.created_at, article.updated_at = created_at, updated_at
+        Article.objects.bulk_update(articles, ["created_at", "updated_at"])
+
+    def insert_trail(self, rows):
+        columns = [StateChange._meta.get_field(name).attname for name in TRAIL_FIELDS]
+        self.insert(StateChange, TRAIL_FIELDS, ([row[name] for name in columns] for row in rows))
 
     def copy_articles(self, articles):
         """Ids from the sequence, in publication order; the rows by COPY into a scratch
@@ -323,6 +351,7 @@ class Planned:
     authors: list[int]  # user ids
     tags: list[int]  # tag ids
     related: list[int]  # positions in the run of earlier live articles, in order
+    trail: list[Step]  # what publishing.create_many moves the article through
 
 
 class Plan:
@@ -392,10 +421,10 @@ class Plan:
             created_by_id=self.authors[0],
         )
         if published_at is None:  # a draft, submitted or returned, of the last two weeks
-            article.status = rng.choice(UNPUBLISHED)
+            status = rng.choice(UNPUBLISHED)
             article.created_at = self.now - timedelta(minutes=rng.randint(5, 14 * 24 * 60))
         else:
-            article.status, article.published_at = Status.PUBLISHED, published_at
+            status = Status.PUBLISHED
             if published_at < self.now:
                 article.created_at = published_at - timedelta(minutes=rng.randint(15, 8 * 60))
             else:  # scheduled, in the last three days
@@ -403,6 +432,7 @@ class Plan:
         is_live = published_at is not None and published_at < self.now
         last_step = published_at if is_live else article.created_at
         article.updated_at = min(last_step + self.edited(), self.now)
+        trail = self.trail(status, published_at, article)
         derive(article)
         authors = self.draw(self.authors, self.author_weights, rng.choice((1, 1, 1, 2)))
         tags = self.draw(self.tags, self.tag_weights, rng.randint(2, 4))
@@ -411,7 +441,20 @@ class Plan:
         related = rng.sample(list(recent), picks) if picks else []
         if position < self.live:
             recent.append(position)
-        return Planned(article, authors, tags, related)
+        return Planned(article, authors, tags, related, trail)
+
+    def trail(self, status, published_at, article):
+        """The steps (``publishing.Step``) that bring a new article to ``status``: published
+        when it went live (a scheduled one when it was made), submitted when made, returned
+        at its last edit."""
+        made, edited = article.created_at, article.updated_at
+        if status == Status.PUBLISHED:
+            at = published_at if published_at < self.now else made
+            return [Step(Status.PUBLISHED, at, published_at=published_at)]
+        steps = [Step(Status.SUBMITTED, made)] if status != Status.DRAFT else []
+        if status == Status.RETURNED:
+            steps.append(Step(Status.RETURNED, edited))
+        return steps
 
     def edited(self):
         """Time between the last of creation and publication, and the last edit."""

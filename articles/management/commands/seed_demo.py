@@ -17,12 +17,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 
+from articles import publishing
 from articles.demo import content, drawing
 from articles.demo.sections import ensure_sections
 from articles.demo.stories import ARTICLES
-from articles.models import Article, HotlineBanner, Photo, RelatedArticle, Section, StateChange
+from articles.models import Article, HotlineBanner, Photo, RelatedArticle, Section
+from articles.publishing import Step
 
 Status = Article.Status
+SEED = publishing.System("seed_demo")  # the trail's "system", beside the people it credits
 
 
 class Command(BaseCommand):
@@ -121,18 +124,25 @@ class Command(BaseCommand):
                 "title", flat=True
             )
         )
-        new = {}
-        for story in ARTICLES:
-            if story["title"] in existing:
-                continue
-            new[story["title"]] = self.create_article(story)
+        stories = [story for story in ARTICLES if story["title"] not in existing]
+        made = [self.article(story) for story in stories]
+        articles = [article for article, _created_at, _trail in made]
+        # Through the workflow, as the system: each story's trail as it would have been made.
+        publishing.create_many(articles, [trail for _a, _c, trail in made], by=SEED)
+        for story, (article, created_at, trail) in zip(stories, made, strict=True):
+            article.authors.set([self.users[name] for name in story["authors"]])
+            article.tags.add(*story["tags"])
+            updated_at = trail[-1].at if trail else created_at
+            Article.objects.filter(pk=article.pk).update(
+                created_at=created_at, updated_at=updated_at
+            )
             self.created["article"] += 1
-        return new
+        return {article.title: article for article in articles}
 
-    def create_article(self, story):
+    def article(self, story):
+        """A story's unsaved article, when it was created, the trail to its state."""
         state, *args = story["state"]
-        authors = [self.users[name] for name in story["authors"]]
-        published_at = self.moment(args[0]) if state in ("published", "scheduled") else None
+        author = self.users[story["authors"][0]]
         article = Article(
             title=story["title"],
             location=story["location"],
@@ -141,60 +151,35 @@ class Command(BaseCommand):
             section=self.sections[story["section"]],
             byline=story.get("byline", ""),
             lead_photo=self.photos[story["lead"]],
-            status=Status.PUBLISHED if published_at else Status(state),
-            published_at=published_at,
+            created_by=author,
         )
-        article.created_by = authors[0]
         article.full_clean()
-        article.save()
-        article.authors.set(authors)
-        article.tags.add(*story["tags"])
-        created_at, updated_at = self.record_trail(article, state, authors[0], args)
-        Article.objects.filter(pk=article.pk).update(created_at=created_at, updated_at=updated_at)
-        return article
+        return article, *self.trail(state, author, args)
 
-    def record_trail(self, article, state, author, args):
-        """The state changes an article in ``state`` went through; its created/updated times."""
-        editor = self.users[content.EDITOR]
-        now = self.now
-        steps = []  # (from, to, at, by, note)
+    def trail(self, state, author, args):
+        """When an article in ``state`` was created, and the steps it went through."""
+        editor, now = self.users[content.EDITOR], self.now
+
+        def submitted(at):
+            return Step(Status.SUBMITTED, at, credit=author)
+
         if state == "published":
-            at = article.published_at
-            created = at - timedelta(hours=6)
-            steps.append((Status.DRAFT, Status.SUBMITTED, at - timedelta(hours=2), author, ""))
-            steps.append((Status.SUBMITTED, Status.PUBLISHED, at, editor, ""))
-        elif state == "scheduled":
-            created = now - timedelta(days=1)
-            steps.append((Status.DRAFT, Status.SUBMITTED, now - timedelta(hours=5), author, ""))
+            at = self.moment(args[0])
+            approved = Step(Status.PUBLISHED, at, published_at=at, credit=editor)
+            return at - timedelta(hours=6), [submitted(at - timedelta(hours=2)), approved]
+        if state == "scheduled":
             note = "Duyệt, hẹn giờ xuất bản."
-            steps.append(
-                (Status.SUBMITTED, Status.PUBLISHED, now - timedelta(hours=1), editor, note)
+            at, approved = self.moment(args[0]), now - timedelta(hours=1)
+            scheduled = Step(Status.PUBLISHED, approved, published_at=at, credit=editor, note=note)
+            return now - timedelta(days=1), [submitted(now - timedelta(hours=5)), scheduled]
+        if state == "submitted":
+            return now - timedelta(hours=20), [submitted(now - timedelta(minutes=90))]
+        if state == "returned":
+            returned = Step(
+                Status.RETURNED, now - timedelta(hours=20), credit=editor, note=args[0]
             )
-        elif state == "submitted":
-            created = now - timedelta(hours=20)
-            steps.append((Status.DRAFT, Status.SUBMITTED, now - timedelta(minutes=90), author, ""))
-        elif state == "returned":
-            created = now - timedelta(days=2)
-            steps.append((Status.DRAFT, Status.SUBMITTED, now - timedelta(hours=26), author, ""))
-            note = args[0]
-            steps.append(
-                (Status.SUBMITTED, Status.RETURNED, now - timedelta(hours=20), editor, note)
-            )
-        else:
-            created = now - timedelta(hours=3)
-        for from_status, to_status, at, by, note in steps:
-            change = StateChange(
-                article=article,
-                from_status=from_status,
-                to_status=to_status,
-                published_at=article.published_at if to_status == Status.PUBLISHED else None,
-                by=by,
-                at=at,
-                note=note,
-            )
-            change.full_clean()
-            change.save()
-        return created, (steps[-1][2] if steps else created)
+            return now - timedelta(days=2), [submitted(now - timedelta(hours=26)), returned]
+        return now - timedelta(hours=3), []
 
     def seed_related(self, new_articles):
         """Hand-picked "Xem thêm" links, in order, for the articles made in this run."""
