@@ -12,7 +12,7 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from articles.admin.photo import PICKER_PAGE_SIZE
+from articles.admin.photo_views import PICKER_PAGE_SIZE
 from tests.browser.conftest import open_picker
 from tests.factories import PhotoFactory
 
