@@ -25,33 +25,34 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
-from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, OuterRef, Subquery
-from django.db.models.functions import Greatest, TruncMonth
+from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import parse_http_date
 
-from articles import cachesafe, pagecache
+from articles import cachesafe
 from articles.invalidation import closed_before
 from articles.links import absolute_url
 from articles.models import Article, Section, Tag
+from articles.sitemap_months import (  # noqa: F401 (tests and bench read them here)
+    CLOSED_KEY,
+    CLOSED_SECONDS,
+    CLOSED_XML_KEY,
+    OPEN_KEY,
+    OPEN_SECONDS,
+    archive_generations,
+    closed_months,
+    closed_xml_key,
+    month_rows,
+    open_months,
+)
 from articles.views import read_methods
 
 NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per sitemap
 MONTH_SECTION = re.compile(r"bai-viet-(\d{4})-(\d{2})")
-CLOSED_KEY = "sitemaps:closed-months:{before:%Y-%m}:{generation}"
-CLOSED_SECONDS = 7 * 24 * 3600  # an entry of an old generation is never read again
-# Rendered XML of closed months: the site's address and (for article URLs, which carry
-# their section's slug) the SITE generation are part of it; "v1" moves with the templates.
-CLOSED_XML_KEY = "sitemaps:closed-xml:v1:{name}:{site}:{archive}:{site_generation}"
-OPEN_KEY = "sitemaps:open-months:{before:%Y-%m}:{generation}"
-# This month's rows change with every live article saved (LISTS moves) and when a
-# scheduled one goes live, which no save announces: they are grouped again after a minute.
-OPEN_SECONDS = 60
 KEPT_HEADERS = ("Last-Modified", "X-Robots-Tag")
 PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 
@@ -113,72 +114,9 @@ class ArticleSitemap(SiteSitemap):
         return self.latest
 
 
-def month_rows():
-    """Months with live articles, newest first: ``month``, ``count`` and ``latest`` change."""
-    return (
-        Article.objects.live()
-        .annotate(month=TruncMonth("published_at"))
-        .values("month")
-        .annotate(count=Count("*"), latest=Max(Greatest("updated_at", "published_at")))
-        .order_by("-month")
-    )
-
-
-def archive_generations() -> dict[str, int] | None:
-    """The ``ARCHIVE``, ``SITE`` and ``LISTS`` generations on a shared cache; None on a
-    per-process one or when the cache cannot be reached (then nothing is kept)."""
-    if not cachesafe.shared():
-        return None
-    return pagecache.generations([pagecache.ARCHIVE, pagecache.SITE, pagecache.LISTS])
-
-
-def open_months(before: datetime, generations: dict | None) -> list[dict]:
-    """The rows of this month (and any later), kept ``OPEN_SECONDS`` under ``LISTS``: at a
-    million articles a month holds 17,000 of them, 15 ms to group on every request."""
-    if generations is None:
-        return list(month_rows().filter(published_at__gte=before))
-    key = OPEN_KEY.format(before=before, generation=generations[pagecache.LISTS])
-    now = timezone.now()
-    found = cachesafe.call(cache.get, key)
-    if found is not None and now < found["until"]:
-        return found["rows"]
-    rows = list(month_rows().filter(published_at__gte=before))
-    until = now + timedelta(seconds=OPEN_SECONDS)
-    cachesafe.call(cache.set, key, {"rows": rows, "until": until}, OPEN_SECONDS)
-    return rows
-
-
-def closed_months(before: datetime, generations: dict | None, compute: bool = True):
-    """The rows of the months before ``before``, from the cache when it has them; grouped
-    and kept otherwise (``compute``; else None). ``generations``: ``archive_generations()``,
-    read before grouping: a change meanwhile moves the generation, and rows grouped before
-    it are kept under the old one, never read again."""
-    key = None
-    if generations is not None:
-        key = CLOSED_KEY.format(before=before, generation=generations[pagecache.ARCHIVE])
-    if not compute:
-        return None if key is None else cachesafe.call(cache.get, key)
-
-    def grouped():
-        return list(month_rows().filter(published_at__lt=before))
-
-    return cachesafe.kept(key, grouped, CLOSED_SECONDS)
-
-
 def _sitemaps(rows) -> dict[str, "ArticleSitemap"]:
     months = (ArticleSitemap(r["month"].date(), r["count"], r["latest"]) for r in rows)
     return {month.section: month for month in months}
-
-
-def _closed_xml_key(name: str, before: datetime, generations: dict | None) -> str | None:
-    if generations is None:
-        return None
-    return CLOSED_XML_KEY.format(
-        name=f"{name}:{before:%Y-%m}",
-        site=settings.NEWSROOM_SITE_URL,
-        archive=generations[pagecache.ARCHIVE],
-        site_generation=generations[pagecache.SITE],
-    )
 
 
 class SectionSitemap(SiteSitemap):
@@ -286,7 +224,7 @@ def index(request):
     current = _sitemaps(open_months(before, generations))
     head, head_latest = _index_entries(request, {**listed, **current})
     archive, archive_latest = cachesafe.kept(
-        _closed_xml_key("index", before, generations),
+        closed_xml_key("index", before, generations),
         lambda: _index_entries(request, _sitemaps(closed_months(before, generations))),
         CLOSED_SECONDS,
     )
@@ -341,6 +279,6 @@ def _closed_month(request, sitemap: ArticleSitemap, before: datetime):
         headers = {name: response[name] for name in KEPT_HEADERS if name in response}
         return {"content": response.content, "headers": headers}
 
-    key = _closed_xml_key(f"{sitemap.section}:{page}", before, generations)
+    key = closed_xml_key(f"{sitemap.section}:{page}", before, generations)
     kept = cachesafe.kept(key, render, CLOSED_SECONDS)
     return HttpResponse(kept["content"], content_type="application/xml", headers=kept["headers"])

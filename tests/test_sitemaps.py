@@ -272,8 +272,8 @@ def test_a_closed_months_kept_page_follows_its_articles(client, shared_cache, se
 def test_only_plain_page_numbers_are_kept(client, shared_cache, monkeypatch):
     """``?p=01``, ``?p=+1`` … are answered, but one page is kept once, not once per spelling."""
     keys = []
-    key = sitemaps._closed_xml_key
-    monkeypatch.setattr(sitemaps, "_closed_xml_key", lambda *a: keys.append(key(*a)) or keys[-1])
+    key = sitemaps.closed_xml_key
+    monkeypatch.setattr(sitemaps, "closed_xml_key", lambda *a: keys.append(key(*a)) or keys[-1])
     ArticleFactory(status="published", published_at=at(2025, 3, 5))
     url = reverse("sitemap-section", kwargs={"section": "bai-viet-2025-03"})
     for query in ("", "?p=1", "?p=01", "?p=+1", "?p=x"):
