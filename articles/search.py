@@ -7,7 +7,7 @@ The query is folded and matched by ``articles.matching`` like every other search
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import BooleanField, Case, Expression, QuerySet, Value, When
+from django.db.models import Case, Expression, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
@@ -43,10 +43,10 @@ def search_articles(query: str) -> QuerySet[Article]:
     words = query_words(query)
     if not words:
         return Article.objects.none()
-    matches = articles_matching(Article.objects.live(), query)
     if connection.vendor == "postgresql":
-        newest = newest_matches(matches, vector_query(words))
+        newest = newest_matches(vector_query(words))
     else:
+        matches = articles_matching(Article.objects.live(), query)
         newest = matches.order_by("-published_at", "-pk").values("pk")[:RANKED]
     return (
         Article.objects.live()
@@ -67,10 +67,11 @@ def articles_matching(articles: QuerySet, query: str) -> QuerySet:
 _WINDOW_IS_PART = "(SELECT at FROM search_window) > '-infinity'::timestamptz"
 
 
-def newest_matches(matches: QuerySet, search_query: SearchQuery) -> RawSQL:
-    """The pks of the newest ``RANKED`` of ``matches``, as one statement that reads the
-    newest published articles' own search index (``RecentSearch``) first, and the whole
-    archive's only when that holds fewer than ``RANKED`` matches.
+def newest_matches(search_query: SearchQuery) -> RawSQL:
+    """The pks of the newest ``RANKED`` live articles matching ``search_query``, as one
+    statement that reads the newest published articles' own search index
+    (``RecentSearch``) first, and the whole archive's only when that holds fewer than
+    ``RANKED`` matches.
 
     A common word matches a few percent of the archive, and the GIN index hands over its
     whole posting list whatever else the query asks: at a million articles that was 28 ms
@@ -83,21 +84,16 @@ def newest_matches(matches: QuerySet, search_query: SearchQuery) -> RawSQL:
     than the window's start (not pruned yet) is left to the older branch.
     """
     query_sql, query_params = _compile(search_query)
-    older = matches.filter(
-        RawSQL(_WINDOW_IS_PART, [], output_field=BooleanField()),
-        published_at__lt=RawSQL("(SELECT at FROM search_window)", []),
-    )
-    older_sql, older_params = (
-        older.order_by("-published_at", "-pk").values("pk").query.sql_with_params()
-    )
+    # Both branches read a GIN index's list of matches first and test the rest on those
+    # rows: the window's bounds and the live rule are written "(…) IS TRUE" so that the
+    # planner keeps them off the btrees. Left to it, it walked the recent window newest
+    # first reading a vector a row (20-47 ms at a million articles), and intersected a
+    # rare word's few matches with the million entries of "published before the window"
+    # (130 ms). The live rule is ``live()``'s, and the outer query applies ``live()`` again.
     sql = (
         "WITH search_window AS MATERIALIZED (SELECT COALESCE("
         " (SELECT starts_at FROM articles_searchwindow WHERE id = 1),"
         " '-infinity'::timestamptz) AS at),"
-        # The GIN index's short list of matches first, then their order. The window's
-        # bounds are tested on those rows ("IS TRUE" keeps them off the btree): the planner
-        # guessed such a range narrow and walked it newest first, reading a vector a row
-        # (20-47 ms at a million articles).
         " recent_matches AS MATERIALIZED ("
         "  SELECT r.article_id, r.published_at FROM articles_recentsearch r"
         f"  WHERE r.search_vector @@ {query_sql}"
@@ -105,13 +101,26 @@ def newest_matches(matches: QuerySet, search_query: SearchQuery) -> RawSQL:
         "  AND (r.published_at <= %s) IS TRUE),"
         " recent AS MATERIALIZED ("
         "  SELECT article_id AS pk FROM recent_matches"
-        "  ORDER BY published_at DESC, article_id DESC LIMIT %s)"
+        "  ORDER BY published_at DESC, article_id DESC LIMIT %s),"
+        # Read only when pulled: never while the recent branch found RANKED (LIMIT 0) or
+        # while the window holds every published article (the one-time test).
+        " older_matches AS MATERIALIZED ("
+        "  SELECT a.id, a.published_at FROM articles_article a"
+        f"  WHERE a.search_vector @@ {query_sql}"
+        "  AND (a.status = %s) IS TRUE"
+        "  AND (a.published_at <= %s) IS TRUE"
+        "  AND (a.published_at < (SELECT at FROM search_window)) IS TRUE)"
         " SELECT pk FROM recent"
-        f" UNION ALL (({older_sql}) LIMIT (SELECT %s - count(*) FROM recent))"
+        " UNION ALL (SELECT id FROM older_matches"
+        f"  WHERE {_WINDOW_IS_PART}"
+        "  ORDER BY published_at DESC, id DESC"
+        "  LIMIT (SELECT %s - count(*) FROM recent))"
     )
     # Live as ``live()`` says it, at the same moment (not the transaction's start).
     now = timezone.now()
-    return RawSQL(sql, (*query_params, now, RANKED, *older_params, RANKED))
+    published = Article.Status.PUBLISHED.value
+    params = (*query_params, now, RANKED, *query_params, published, now, RANKED)
+    return RawSQL(sql, params)
 
 
 def _compile(expression) -> tuple[str, list]:
