@@ -10,8 +10,10 @@ import runpy
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from axes.models import AccessAttempt
 from django.conf import settings as django_settings
 from django.contrib.auth import authenticate
@@ -343,8 +345,10 @@ def test_admin_views_parse_parameters_defensively(client, admin_urls, case):
         assert "<script>" not in response.content.decode()
 
 
+@time_machine.travel(datetime(2026, 6, 15, 12, tzinfo=ZoneInfo(django_settings.TIME_ZONE)))
 def test_calendar_far_from_today_reads_only_its_period_and_today(client, editor, monkeypatch):
-    """A week of 1990 no longer reads every article published since."""
+    """A week of 1990 no longer reads every article published since. (At noon: "Bài hôm
+    nay", an hour old, is yesterday's just after midnight.)"""
     in_2000 = timezone.make_aware(datetime(2000, 5, 2, 9, 0))
     ArticleFactory(title="Bài năm 2000", live=True, published_at=in_2000)
     ArticleFactory(title="Bài tuần đó", live=True, published_at=in_2000.replace(year=1990))
