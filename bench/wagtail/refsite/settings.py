@@ -26,7 +26,10 @@ def database(url: str) -> dict:
         "PASSWORD": unquote(parts.password or ""),
         "HOST": parts.hostname or "",
         "PORT": str(parts.port or ""),
-        "CONN_MAX_AGE": int(os.environ.get("CONN_MAX_AGE", "0")),
+        # Persistent connections, as Newsroom's settings (60 s, health-checked) and a
+        # deployed Wagtail's (bakerydemo: dj-database-url with conn_max_age=500).
+        "CONN_MAX_AGE": int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        "CONN_HEALTH_CHECKS": True,
     }
 
 
