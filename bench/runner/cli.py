@@ -70,7 +70,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="Wagtail's cold article, req/s, without --wagtail (150)",
     )
     parser.add_argument(
-        "--reference-home-rps", type=float, default=130, help="its index, without --wagtail"
+        "--reference-home-rps",
+        type=float,
+        default=130,
+        help="Wagtail's index page, req/s, without --wagtail (130)",
     )
     parser.add_argument("--deep-page", type=int, default=500, help="deep section page (500)")
     parser.add_argument("--rotation", type=int, default=1000, help="article URLs to rotate over")
