@@ -57,13 +57,18 @@ class Command(BaseCommand):
         done = 0
         while done < articles:
             size = min(BATCH, articles - done)
-            index.refresh_from_db(fields=["numchild"])
+            # The next step after the last child's, as add_child takes it (not numchild: a
+            # deleted page leaves a gap in the steps). Read from the table: treebeard's
+            # get_children() answers nothing while this instance's numchild says 0.
+            children = Page.objects.filter(path__startswith=index.path, depth=index.depth + 1)
+            last = children.order_by("-path").values_list("path", flat=True).first()
+            start = NewsIndexPage._str2int(last[-NewsIndexPage.steplen :]) if last else 0
             rows = []
             for i in range(size):
-                number = index.numchild + i + 1
-                # Times grow with the path; a few minutes of jitter, never past now.
-                at = oldest + step * (done + i) + timedelta(seconds=rng.randint(0, 600))
-                rows.append((number, min(at, now), content.article(rng, number)))
+                number = start + i + 1
+                # Times grow with the path: each article somewhere in its own slot.
+                at = oldest + step * (done + i + rng.random())
+                rows.append((number, at, content.article(rng, number)))
             with transaction.atomic():
                 self.write(index, article_type, tags, rows)
             done += size
