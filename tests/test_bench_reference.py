@@ -97,6 +97,10 @@ def test_without_wagtail_the_fixed_reference_is_used_and_said():
     assert "cold article / reference 150 req/s (fixed): 1.67× (250 / 150 req/s)" in (
         targets.ratios(found)
     )
+    passed = {text.split(":")[0]: ok for ok, text in targets.targets(found)}
+    assert passed["cold article ≥ 2 × reference 150 req/s (fixed)"] is False  # 250 < 300
+    assert passed["cold home ≥ 2 × reference 130 req/s (fixed)"] is False  # 150 < 260
+    assert passed["warm article ≥ 10 × reference 150 req/s (fixed)"] is True  # 2500 ≥ 1500
     note = targets.reference_note(found)
     assert "--reference-rps 150" in note and "bench/run --wagtail" in note
     assert not any("Wagtail article p50" in r for r in targets.ratios(found))

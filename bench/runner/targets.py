@@ -21,7 +21,8 @@ def page_of(result: dict, key: str) -> dict:
 
 def reference(result: dict) -> dict:
     """Wagtail's req/s for ``article`` and ``home`` (its index page), each with a ``…_name``
-    saying where it came from, and ``source``: "wagtail" (this run), "fixed" or "mixed"."""
+    saying where it came from and a ``…_label`` with the number too, and ``source``:
+    "wagtail" (this run), "fixed" or "mixed"."""
     fixed = result["meta"]["reference"]
     found, sources = {}, set()
     for key, page, label in (
@@ -31,10 +32,12 @@ def reference(result: dict) -> dict:
         measured = get(page_of(result, page), "cold")
         if measured is not None:
             found[f"{key}_rps"], found[f"{key}_name"] = measured, f"{label} (this run)"
+            found[f"{key}_label"] = f"{label} (this run), {measured:.0f} req/s"
             sources.add("wagtail")
         else:
             found[f"{key}_rps"] = fixed[f"{key}_rps"]
             found[f"{key}_name"] = f"reference {fixed[f'{key}_rps']:.0f} req/s (fixed)"
+            found[f"{key}_label"] = found[f"{key}_name"]
             sources.add("fixed")
     found["source"] = sources.pop() if len(sources) == 1 else "mixed"
     return found
@@ -114,8 +117,7 @@ def targets(result: dict) -> list[tuple[bool | None, str]]:
     article, home = page_of(result, "article"), page_of(result, "home")
     front = bool(result["meta"].get("base_url"))
     warm = "front" if front else "warm"
-    of_article = f"{ref['article_name']}, {ref['article_rps']:.0f} req/s"
-    of_home = f"{ref['home_name']}, {ref['home_rps']:.0f} req/s"
+    of_article, of_home = ref["article_label"], ref["home_label"]
     found: list[tuple[bool | None, str]] = []
     found.append(at_least("cold article", get(article, "cold"), 2, ref["article_rps"], of_article))
     queries = article["queries"]
