@@ -11,7 +11,7 @@ import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from . import database, machine, report, rounds, wrk
 from .servers import Servers
@@ -59,13 +59,21 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (2)")
     parser.add_argument(
+        "--wagtail",
+        action="store_true",
+        help="serve and load Wagtail 8 (bench/wagtail/) in the same run: the reference",
+    )
+    parser.add_argument(
         "--reference-rps",
         type=float,
         default=150,
-        help="Wagtail's cold article, req/s (150)",
+        help="Wagtail's cold article, req/s, without --wagtail (150)",
     )
     parser.add_argument(
-        "--reference-home-rps", type=float, default=130, help="Wagtail's cold home (130)"
+        "--reference-home-rps",
+        type=float,
+        default=130,
+        help="Wagtail's index page, req/s, without --wagtail (130)",
     )
     parser.add_argument("--deep-page", type=int, default=500, help="deep section page (500)")
     parser.add_argument("--rotation", type=int, default=1000, help="article URLs to rotate over")
@@ -159,6 +167,11 @@ def measure(args, servers: Servers, workdir: Path) -> dict:
     (workdir / "static").mkdir()  # collectstatic fills it; WhiteNoise warns while it is missing
     env = server_env(args, url, workdir / "static")
     count = database.prepare(url, env, articles=args.articles)
+    if args.wagtail:  # its own virtualenv and database, as many articles as ours
+        from . import wagtail
+
+        server = urlunsplit(urlsplit(url)._replace(path=""))
+        wagtail_env, wagtail_found = wagtail.prepare(server, count)
     for key in [k for k in os.environ if k not in env]:
         del os.environ[key]
     os.environ.update(env)
@@ -177,6 +190,7 @@ def measure(args, servers: Servers, workdir: Path) -> dict:
         wanted = {"article", *args.pages.split(",")}
         pages = [p for p in pages if p.key in wanted]
     picks.count_queries(pages)
+    reference = wagtail.pages(wagtail_found) if args.wagtail else []
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
         postgres = cursor.fetchone()[0].split()[0]
@@ -197,7 +211,12 @@ def measure(args, servers: Servers, workdir: Path) -> dict:
         redis_version = cache.info("server")["redis_version"]
         cache.flushdb()  # no page of another database or an older run
         database.manage(env, "collectstatic", "--noinput", "-v", "0")
-        print(f"starting gunicorn ×2 ({args.workers} workers each)…", file=sys.stderr, flush=True)
+        servers_count = 3 if args.wagtail else 2
+        print(
+            f"starting gunicorn ×{servers_count} ({args.workers} workers each)…",
+            file=sys.stderr,
+            flush=True,
+        )
         targets = {
             "cold": servers.gunicorn(
                 "gunicorn-cold", {**env, "NEWSROOM_PAGE_CACHE_SECONDS": "0"}, args.workers
@@ -205,7 +224,10 @@ def measure(args, servers: Servers, workdir: Path) -> dict:
             # The settings' own lifetime with Redis (env holds no NEWSROOM_PAGE_CACHE_SECONDS).
             "warm": servers.gunicorn("gunicorn-warm", env, args.workers),
         }
-    article_html = rounds.check_pages(pages, targets, notes)
+    groups = [(pages, targets)]
+    if args.wagtail:  # no page cache: its cells are "cold" ones, the same workers as ours
+        groups.append((reference, {"cold": wagtail.start(servers, wagtail_env, args.workers)}))
+    article_html = rounds.check_pages(groups, notes)
     static_url, nginx_version = servers.nginx(article_html)
     rotation_file = workdir / "rotation.txt"
     rotating = next((p for p in pages if p.rotation), None)
@@ -214,9 +236,7 @@ def measure(args, servers: Servers, workdir: Path) -> dict:
 
     ceiling = picks.Page("nginx", "nginx, the article page as a static file", "/article.html")
     ceiling.bytes = len(article_html)
-    cells = rounds.cells(
-        pages, targets, ceiling, static_url.rsplit("/", 1)[0], rotation_file, args
-    )
+    cells = rounds.cells(groups, ceiling, static_url.rsplit("/", 1)[0], rotation_file, args)
     rounds.run(cells, args)
     if any(one["errors"] for cell in cells for one in cell.runs):
         servers.show_logs()  # before the temporary directory goes
@@ -255,6 +275,7 @@ def measure(args, servers: Servers, workdir: Path) -> dict:
             "page_cache_seconds": settings.NEWSROOM_PAGE_CACHE_SECONDS,
             "redis_db": urlsplit(args.redis_url).path.lstrip("/") or "0",
             "reference": {"article_rps": args.reference_rps, "home_rps": args.reference_home_rps},
+            "wagtail": wagtail.meta(wagtail_found, args.workers) if args.wagtail else None,
             "notes": notes,
         },
         "pages": [
@@ -266,8 +287,9 @@ def measure(args, servers: Servers, workdir: Path) -> dict:
                 "queries": p.queries,
                 "bytes": p.bytes,
                 "cells": cells_of(p),
+                **({"reference": True} if any(p is r for r in reference) else {}),
             }
-            for p in pages
+            for p in [*pages, *reference]
         ],
         "ceiling": {"label": ceiling.label, "bytes": ceiling.bytes, "cells": cells_of(ceiling)},
     }

@@ -38,9 +38,9 @@ def _connect(url: str, dbname: str):
     return psycopg2.connect(urlunsplit(parts._replace(path=f"/{dbname}")))
 
 
-def bench_database(server: str, articles: int) -> tuple[str, bool]:
-    """The URL of ``nr_bench_<N>`` on ``server``; True when it was created now."""
-    name = f"nr_bench_{short(articles)}"
+def bench_database(server: str, articles: int, prefix: str = "nr_bench") -> tuple[str, bool]:
+    """The URL of ``<prefix>_<N>`` on ``server``; True when it was created now."""
+    name = f"{prefix}_{short(articles)}"
     connection = _connect(server, "postgres")
     connection.autocommit = True
     try:

@@ -86,8 +86,16 @@ def describe(meta: dict) -> str:
             f"({meta['page_cache_seconds']} s), one priming "
             "request per URL before each warm cell"
         )
+    if wagtail := meta.get("wagtail"):
+        wv = wagtail["versions"]
+        lines.append(
+            f"Reference: Wagtail {wv['wagtail']} (bench/wagtail/, Django {wv['django']}, "
+            f"gunicorn {wv['gunicorn']}, {wagtail['workers']} sync workers, DEBUG off, no "
+            f"page cache), database {wagtail['database']} ({wagtail['articles']} article "
+            "pages under one news index); its rows are loaded like the cold ones"
+        )
     lines.append(
         "Queries: one request per page through Django's test client on the same database, "
-        "page cache off"
+        "page cache off" + (" (Wagtail's: its own test client)" if wagtail else "")
     )
     return "\n".join(lines)

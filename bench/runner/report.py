@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 from .machine import describe
+from .targets import checklist, get, ratios, reference_note, targets
 
 # (cell, number, column) in table order; a column shows when some page has that cell.
 COLUMNS = [
@@ -22,7 +23,6 @@ COLUMNS = [
     ("front_c1", "p50_ms", "p50 ms, 1 conn."),
     ("front_c1", "p99_ms", "p99 ms, 1 conn."),
 ]
-P99_LIMIT_MS = 100
 MAX_SLOWDOWN = 1.3
 FEW = 20  # requests in a run's median below which a cell is marked ‡
 
@@ -33,11 +33,6 @@ def number(value: float | None, key: str) -> str:
     if key == "rps":
         return f"{value:.0f}"
     return f"{value:.2f}" if value < 10 else f"{value:.1f}"
-
-
-def get(page: dict, cell: str, key: str = "rps") -> float | None:
-    found = page["cells"].get(cell)
-    return found["median"][key] if found else None
 
 
 def table(result: dict) -> str:
@@ -96,85 +91,6 @@ def ceiling(result: dict) -> str:
     return text + "."
 
 
-def _page(result: dict, key: str) -> dict:
-    return next((p for p in result["pages"] if p["key"] == key), {"cells": {}, "queries": None})
-
-
-def ratios(result: dict) -> list[str]:
-    ref = result["meta"]["reference"]
-    article, home = _page(result, "article"), _page(result, "home")
-    rotating = _page(result, "article_rotating")
-    static = result["ceiling"]["cells"]["static"]["median"]["rps"]
-    warm = "warm" if "warm" in article["cells"] else "front"
-    served = "warm article" if warm == "warm" else "article as served"
-    pairs = [
-        (f"{served} / nginx static", get(article, warm), static),
-        ("cold article / reference", get(article, "cold"), ref["article_rps"]),
-        ("cold home / reference", get(home, "cold"), ref["home_rps"]),
-        (f"{served} / reference", get(article, warm), ref["article_rps"]),
-        ("warm article / cold article", get(article, "warm"), get(article, "cold")),
-        (
-            f"cold article, {rotating.get('rotation')} URLs / one",
-            get(rotating, "cold"),
-            get(article, "cold"),
-        ),
-        (
-            f"{served}, {rotating.get('rotation')} URLs / one",
-            get(rotating, warm),
-            get(article, warm),
-        ),
-    ]
-    return [
-        f"{name}: {a / b:.2f}× ({a:.0f} / {b:.0f} req/s)"
-        for name, a, b in pairs
-        if a is not None and b
-    ]
-
-
-def targets(result: dict) -> list[tuple[bool | None, str]]:
-    """The issue's targets: (passed, text); None when this run cannot tell."""
-    ref = result["meta"]["reference"]
-    article, home = _page(result, "article"), _page(result, "home")
-    front = bool(result["meta"].get("base_url"))
-    warm = "front" if front else "warm"
-    found: list[tuple[bool | None, str]] = []
-
-    def at_least(name, rps, times, reference):
-        if rps is None:
-            return (None, f"{name} ≥ {times} × {reference:.0f} req/s: not measured (--base-url)")
-        ok = rps >= times * reference
-        return (
-            ok,
-            f"{name} ≥ {times} × {reference:.0f} req/s: {rps:.0f} = {rps / reference:.2f}×",
-        )
-
-    found.append(at_least("cold article", get(article, "cold"), 2, ref["article_rps"]))
-    queries = article["queries"]
-    found.append((queries is not None and queries <= 6, f"cold article ≤ 6 queries: {queries}"))
-    found.append(at_least("cold home", get(home, "cold"), 2, ref["home_rps"]))
-    label = "article as served" if front else "warm article"
-    found.append(at_least(label, get(article, warm), 10, ref["article_rps"]))
-    p99 = [(get(p, warm, "p99_ms"), p["label"]) for p in result["pages"] if warm in p["cells"]]
-    over = [f"{name} {value:.1f} ms" for value, name in p99 if value >= P99_LIMIT_MS]
-    over += [
-        f"{p['label']} (no request answered)"
-        for p in result["pages"]
-        if warm in p["cells"] and not p["cells"][warm]["median"]["requests"]
-    ]
-    worst = max(p99) if p99 else (None, "")
-    text = f"p99 < {P99_LIMIT_MS} ms, every page {'as served' if front else 'warm'} at "
-    text += f"{result['meta']['wrk']['connections']} connections: "
-    text += ("over: " + ", ".join(over)) if over else f"worst {worst[1]}, {worst[0]:.1f} ms"
-    found.append((not over, text))
-    found.append((None, "1M no slower than 1.3× 10k: bench/run --compare <10k.json> <1m.json>"))
-    return found
-
-
-def checklist(items: list[tuple[bool | None, str]]) -> str:
-    word = {True: "PASS", False: "FAIL", None: "----"}
-    return "\n".join(f"- {word[ok]} {text}" for ok, text in items)
-
-
 def section(result: dict) -> str:
     meta = result["meta"]
     parts = [
@@ -186,6 +102,7 @@ def section(result: dict) -> str:
     if notes:
         parts.append("\n".join(f"- {note}" for note in notes))
     parts.append(ceiling(result))
+    parts.append(reference_note(result))
     parts.append(
         f"Ratios within this run ({meta['wrk']['connections']} connections):\n\n"
         + "\n".join(f"- {r}" for r in ratios(result))
@@ -209,7 +126,7 @@ def compare(first: Path, second: Path) -> tuple[str, bool]:
     failing, ok = [], True
     for page in a["pages"]:
         other = pages_b.get(page["key"])
-        if other is None:
+        if other is None or page.get("reference"):  # Wagtail's rows: not our pages
             continue
         row, worst = [page["label"]], 0.0
         for cell in shared:

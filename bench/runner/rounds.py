@@ -23,42 +23,51 @@ class Cell:
     runs: list[dict] = field(default_factory=list)
 
 
-def cells(pages, targets: dict, ceiling, static_base: str, rotation_file: Path, args) -> list:
+def cells(groups, ceiling, static_base: str, rotation_file: Path, args) -> list:
     """Per page and server: ``--connections``, and 1 connection for cold (and --base-url)
-    pages; then nginx's static copy at both."""
+    pages; then nginx's static copy at both. ``groups``: (pages, {mode: base URL}) pairs,
+    Newsroom's pages on its servers, then Wagtail's (``--wagtail``) on its one, as "cold"."""
     found = []
-    for page in pages:
-        paths_file = rotation_file if page.rotation else None
-        for mode, base in targets.items():
-            prime = (page.rotation or [page.path]) if mode != "cold" else []
-            found.append(Cell(page, mode, base, args.connections, args.threads, paths_file, prime))
-            if mode != "warm" and args.connections > 1:  # single-request latency
-                found.append(Cell(page, f"{mode}_c1", base, 1, 1, paths_file, prime))
+    for pages, targets in groups:
+        for page in pages:
+            paths_file = rotation_file if page.rotation else None
+            for mode, base in targets.items():
+                prime = (page.rotation or [page.path]) if mode != "cold" else []
+                found.append(
+                    Cell(page, mode, base, args.connections, args.threads, paths_file, prime)
+                )
+                if mode != "warm" and args.connections > 1:  # single-request latency
+                    found.append(Cell(page, f"{mode}_c1", base, 1, 1, paths_file, prime))
     found.append(Cell(ceiling, "static", static_base, args.connections, args.threads, drain=False))
     if args.connections > 1:
         found.append(Cell(ceiling, "static_c1", static_base, 1, 1, drain=False))
     return found
 
 
-def check_pages(pages, targets: dict, notes: list) -> bytes:
-    """Every page answers 200 on every server; the warm one from its page cache. Returns the
-    article page's HTML (for nginx)."""
+def check_pages(groups, notes: list) -> bytes:
+    """Every page answers 200 on each of its servers (``groups`` as for ``cells``); the warm
+    one from its page cache. Returns Newsroom's article page's HTML (for nginx)."""
     article_html = b""
-    for page in pages:
-        for mode, base in targets.items():
-            status, headers, body = get(base + page.path)
-            if status != 200:
-                sys.exit(f"{mode}: {page.path} trả về {status}: {body[:300]!r}")
-            page.bytes = len(body)
-            if page.key == "article" and mode != "warm":
-                article_html = body
-            if mode == "warm":
-                state = get(base + page.path)[1].get("x-page-cache")
-                if state != "hit":
-                    notes.append(
-                        f"{page.label}: the warm server's second answer was no page-cache "
-                        f"hit (X-Page-Cache: {state})"
-                    )
+    servers = [
+        (page, mode, base)
+        for pages, targets in groups
+        for page in pages
+        for mode, base in targets.items()
+    ]
+    for page, mode, base in servers:
+        status, headers, body = get(base + page.path)
+        if status != 200:
+            sys.exit(f"{mode} ({base}): {page.path} trả về {status}: {body[:300]!r}")
+        page.bytes = len(body)
+        if page.key == "article" and mode != "warm":
+            article_html = body
+        if mode == "warm":
+            state = get(base + page.path)[1].get("x-page-cache")
+            if state != "hit":
+                notes.append(
+                    f"{page.label}: the warm server's second answer was no page-cache "
+                    f"hit (X-Page-Cache: {state})"
+                )
     return article_html
 
 

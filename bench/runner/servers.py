@@ -57,12 +57,14 @@ class Servers:
     def __exit__(self, *exc):
         self.close()
 
-    def _start(self, name: str, command: list, env: dict, stop_signal: int) -> subprocess.Popen:
+    def _start(
+        self, name: str, command: list, env: dict, stop_signal: int, cwd: Path = ROOT
+    ) -> subprocess.Popen:
         log = self.workdir / f"{name}.log"
         with log.open("wb") as out:
             process = subprocess.Popen(
                 command,
-                cwd=ROOT,
+                cwd=cwd,
                 env=env,
                 stdin=subprocess.DEVNULL,
                 stdout=out,
@@ -72,12 +74,23 @@ class Servers:
         self.processes.append((name, process, stop_signal, log))
         return process
 
-    def gunicorn(self, name: str, env: dict, workers: int) -> str:
-        """gunicorn with ``workers`` sync workers on a free port; its base URL once healthy."""
+    def gunicorn(
+        self,
+        name: str,
+        env: dict,
+        workers: int,
+        app: str = "newsroom.wsgi:application",
+        python: Path | None = None,
+        cwd: Path = ROOT,
+    ) -> str:
+        """gunicorn with ``workers`` sync workers on a free port; its base URL once healthy.
+
+        ``python``: the interpreter of another virtualenv (Wagtail's), whose gunicorn serves
+        ``app`` from ``cwd``."""
         port = free_port()
         command = [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "newsroom.wsgi:application",
+            str(Path(python or sys.executable).parent / "gunicorn"),
+            app,
             f"--bind=127.0.0.1:{port}",
             f"--workers={workers}",
             "--worker-class=sync",
@@ -86,7 +99,7 @@ class Servers:
             "--no-control-socket",
         ]
         # gunicorn quits at once on SIGINT, and gracefully (waiting for requests) on SIGTERM.
-        process = self._start(name, command, env, signal.SIGINT)
+        process = self._start(name, command, env, signal.SIGINT, cwd)
         base = f"http://127.0.0.1:{port}"
         self.wait(name, process, f"{base}/healthz")
         return base
