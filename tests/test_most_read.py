@@ -51,9 +51,7 @@ def local_memory(settings):
 
 
 def read(client, article, address="203.0.113.7", agent=BROWSER, **headers):
-    return client.post(
-        beacon.url(article), HTTP_USER_AGENT=agent, REMOTE_ADDR=address, **headers
-    )
+    return client.post(beacon.url(article), HTTP_USER_AGENT=agent, REMOTE_ADDR=address, **headers)
 
 
 def read_many(client, article, times):
@@ -217,9 +215,7 @@ def test_folding_sets_never_adds_and_never_lowers(monkeypatch):
     fold.fold_day(day)
     counted[kept.pk] = 2  # Redis restarted and began again
     fold.fold_day(day)
-    assert list(ArticleReads.objects.values_list("article", "day", "count")) == [
-        (kept.pk, day, 9)
-    ]
+    assert list(ArticleReads.objects.values_list("article", "day", "count")) == [(kept.pk, day, 9)]
 
 
 def test_editors_see_reads_without_a_query_per_row(client, editor):
