@@ -16,6 +16,7 @@ from django.utils import timezone
 from articles.reads import ranking, store
 from tests.browser.conftest import CHROMIUM, MISSING, browser, browser_required  # noqa: F401
 from tests.browser.test_page_quality import (
+    SCREENSHOTS,
     VNU_JAR,
     _assert_axe_finds_no_serious_violation,
     _missing_tools,
@@ -103,12 +104,19 @@ def pages_with_lists(live_server, transactional_db):
 def test_pages_with_the_lists_pass_the_page_checks(pages_with_lists, browser, tmp_path):  # noqa: F811
     if missing := _missing_tools():
         pytest.skip("page checks need " + ", ".join(missing))
-    context = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844})
+    # A small phone; axe is injected as an inline script, which our CSP would refuse.
+    context = browser.new_context(
+        bypass_csp=True, viewport={"width": 360, "height": 800}, locale="vi-VN"
+    )
     try:
         page = context.new_page()
         for name, url in pages_with_lists.items():
             page.goto(url)
             assert page.locator(".most-read li").count() == (10 if name == "home" else 5)
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"{name}: {overflow}px wider than a 360 px phone"
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)  # the README's
+            page.locator(".most-read").screenshot(path=SCREENSHOTS / f"most-read-{name}.png")
             _assert_axe_finds_no_serious_violation(page, f"most-read-{name}")
             (tmp_path / f"{name}.html").write_bytes(urllib.request.urlopen(url).read())
     finally:
