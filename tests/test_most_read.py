@@ -2,13 +2,13 @@
 served from the page cache; bots left out; lists of live articles only; folded daily.
 
 Counting needs Redis: those tests run when REDIS_URL is set (CI) and say why they skip
-otherwise. The rest (the beacon's answers, bots, windows, resolving and folding, the admin,
-the fallbacks) run on any cache.
+otherwise. The rest (the beacon's answers, bots, windows, the list's rule, the fallbacks)
+run on any cache. Folding and the admin: tests/test_most_read_admin.py.
 """
 
 import os
 import re
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,12 +16,11 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import timezone
 
 from articles import cachesafe, publishing
 from articles.models import ArticleReads
-from articles.reads import beacon, fold, lists, ranking, readers, store
+from articles.reads import beacon, lists, ranking, readers, store
 from tests.factories import ArticleFactory, SectionFactory
 from tests.test_outages import redis_down
 
@@ -32,7 +31,6 @@ needs_redis = pytest.mark.skipif(
     reason="the read counters are Redis sorted sets: set REDIS_URL to run this (CI does)",
 )
 BROWSER = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36"
-HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @pytest.fixture(autouse=True)
@@ -82,36 +80,31 @@ def most_read_titles(html) -> list[str]:
 # The beacon: answers, bots, tokens -----------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "agent",
-    [
-        "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
-        "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
-        "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
-        "Zalo-Crawler/1.0",
-        "ZaloBot",
-        "curl/8.5.0",
-        "python-requests/2.32.3",
-        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/131.0 Safari/537.36",
-        "Mozilla/5.0 Chrome/131.0 Safari/537.36 Chrome-Lighthouse",
-        "",
-        "   ",
-    ],
-)
-def test_robots_and_scripts_are_not_readers(agent):
-    assert readers.is_bot(agent)
+ROBOTS = [
+    "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+    "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
+    "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
+    "Zalo-Crawler/1.0",
+    "ZaloBot",
+    "curl/8.5.0",
+    "python-requests/2.32.3",
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/131.0 Safari/537.36",
+    "Mozilla/5.0 Chrome/131.0 Safari/537.36 Chrome-Lighthouse",
+    "",
+    "   ",
+]
+PEOPLE = [
+    BROWSER,
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0) AppleWebKit/605.1.15 Zalo iOS/24.02 ZaloTheme",
+    "Mozilla/5.0 (Linux; Android 10; CUBOT X30) AppleWebKit/537.36 Chrome/120 Safari",
+]
 
 
 @pytest.mark.parametrize(
-    "agent",
-    [
-        BROWSER,
-        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0) AppleWebKit/605.1.15 Zalo iOS/24.02 ZaloTheme",
-        "Mozilla/5.0 (Linux; Android 10; CUBOT X30) AppleWebKit/537.36 Chrome/120 Safari",
-    ],
+    "agent, robot", [(a, True) for a in ROBOTS] + [(a, False) for a in PEOPLE]
 )
-def test_people_are_readers(agent):
-    assert not readers.is_bot(agent)
+def test_robots_scripts_and_headless_browsers_are_not_readers(agent, robot):
+    assert readers.is_bot(agent) is robot
 
 
 def test_the_beacon_is_not_a_page(client, django_assert_num_queries):
@@ -198,43 +191,6 @@ def test_with_redis_down_the_beacon_answers_and_pages_hide_the_block(client):
             response = client.get(url)
             assert response.status_code == 200
             assert "Đọc nhiều" not in response.content.decode()
-
-
-# Folding and the admin ------------------------------------------------------------------
-
-
-def test_folding_sets_never_adds_and_never_lowers(monkeypatch):
-    kept, gone = ArticleFactory(live=True), ArticleFactory(live=True)
-    day = date(2026, 11, 29)
-    counted = {kept.pk: 7, gone.pk: 3}
-    monkeypatch.setattr(store, "day_totals", lambda d: dict(counted))
-    gone.delete()
-    assert fold.fold_day(day) == 1
-    assert fold.fold_day(day) == 0  # again: the same row, the same count
-    counted[kept.pk] = 9
-    fold.fold_day(day)
-    counted[kept.pk] = 2  # Redis restarted and began again
-    fold.fold_day(day)
-    assert list(ArticleReads.objects.values_list("article", "day", "count")) == [(kept.pk, day, 9)]
-
-
-def test_editors_see_reads_without_a_query_per_row(client, editor):
-    section = SectionFactory()  # one: a new section moves the banner's SITE generation on
-    articles = ArticleFactory.create_batch(3, live=True, section=section)
-    ArticleReads.objects.create(article=articles[0], day=timezone.localdate(), count=1234)
-    ArticleReads.objects.create(article=articles[0], day=date(2020, 1, 1), count=1)
-    client.force_login(editor)
-    form = client.get(reverse("admin:articles_article_change", args=[articles[0].pk]))
-    assert "Tổng đã gộp: 1.235" in form.content.decode()
-    assert "7 ngày qua: 1.234" in form.content.decode()
-    url = reverse("admin:articles_article_changelist")
-    with CaptureQueriesContext(connection) as few:
-        listed = client.get(url).content.decode()
-    assert "1.235" in listed and "lượt đọc" in listed.lower()
-    ArticleFactory.create_batch(5, live=True, section=section)
-    with CaptureQueriesContext(connection) as more:
-        client.get(url)
-    assert len(more) == len(few)
 
 
 # With Redis: counting through cached pages, lists that move on --------------------------
@@ -340,17 +296,3 @@ def test_the_list_costs_one_query(client):
     with CaptureQueriesContext(connection) as listed:
         assert len(most_read_titles(client.get("/").content.decode())) == 6
     assert len(listed) == len(without) + 1
-
-
-@needs_redis
-def test_fold_reads_copies_the_days_and_is_idempotent(client):
-    article = ArticleFactory(live=True)
-    read_many(client, article, 3)
-    store.count(article.pk, article.section_id, "x", timezone.now() - timedelta(days=1))
-    call_command("fold_reads")
-    call_command("fold_reads")
-    today = timezone.localdate()
-    assert dict(ArticleReads.objects.values_list("day", "count")) == {
-        today: 3,
-        today - timedelta(days=1): 1,
-    }
