@@ -43,6 +43,11 @@ def author_scope(pk) -> str:
     return f"author:{pk}"
 
 
+def most_read_scope(name) -> str:
+    """A most-read ranking (``articles/reads/ranking.py``): pages showing it depend on it."""
+    return f"most-read:{name}"
+
+
 def _gen_key(scope: str) -> str:
     return GEN_KEY.format(scope=scope)
 
@@ -108,6 +113,20 @@ def bump(*scopes: str, **signal_kwargs) -> bool:
     """
     _owed.update(scopes or (SITE,))
     return pay_owed_bumps()
+
+
+def bump_cached(*scopes: str) -> bool:
+    """``bump`` for a change held in the cache only (a most-read ranking, issue #13).
+
+    Nothing was written to the database, so no replica position is noted first: a reader's
+    beacon makes it without a query. BUMPS first, as ``pay_owed_bumps`` does; owed when the
+    cache does not answer.
+    """
+    for scope in [BUMPS, *scopes]:
+        if not _incr(_gen_key(scope)):
+            owe(*scopes)
+            return False
+    return True
 
 
 def owe(*scopes: str) -> None:

@@ -63,7 +63,7 @@ logger = logging.getLogger("newsroom.cache")
 PAGE_KEY = "pagecache:page:{digest}"
 NEXT_KEY = "pagecache:next-scheduled"
 SWEPT_KEY = "pagecache:swept"
-EXCLUDED_PREFIXES = ("/admin/", "/healthz", "/media/", "/static/", "/xem-truoc/")
+EXCLUDED_PREFIXES = ("/admin/", "/doc/", "/healthz", "/media/", "/static/", "/xem-truoc/")
 # What a downstream cache (a browser, a proxy) may keep a page for: it is not told of edits.
 DOWNSTREAM_MAX_AGE = 60
 

@@ -18,6 +18,7 @@ from articles.candidates import union_all_over
 from articles.links import absolute_url
 from articles.models import Article, Photo, Section, Tag
 from articles.names import full_name
+from articles.reads import beacon, lists
 from articles.related import related_articles
 from articles.search import RANKED, clean_query, search_articles
 
@@ -110,6 +111,8 @@ def _latest_per_section():
 
 @read_methods
 def home(request):
+    # Any live article may show here; said outright, as the most-read lists add scopes.
+    pagecache.depends_on(pagecache.LISTS)
     latest = list(_cards()[: LATEST_ON_HOME + 1])
     blocks = _latest_per_section()
     cards.attach(
@@ -126,6 +129,7 @@ def home(request):
             "lead": latest[0] if latest else None,
             "latest": latest[1:],
             "blocks": blocks,
+            "most_read": lists.for_home(),
             "canonical_url": absolute_url(reverse("articles:home")),
             "meta_description": f"{settings.NEWSROOM_SITE_NAME}: tin tức mới nhất.",
         },
@@ -241,6 +245,7 @@ def article_detail(request, section_slug, slug, pk):
     if (section_slug, slug) != (article.section.slug, article.slug):
         return redirect(article.get_absolute_url(), permanent=True)
     context = article_context(article)
+    context.update(read_url=beacon.url(article), most_read=lists.for_section(article.section))
     # What the page shows besides the article: its tags' and authors' names, the picks
     # and candidates in "Xem thêm". A newly published candidate joins "Xem thêm" when the
     # page is next rendered (NEWSROOM_PAGE_CACHE_SECONDS at most).

@@ -218,6 +218,9 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
+        # Said outright though default-src covers it: the read beacon (sendBeacon, issue #13)
+        # and the admin's autosave post to this site only.
+        "connect-src": ["'self'"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"] + env.list("DJANGO_CSP_IMG_SRC", default=[]),
         "font-src": ["'self'", "data:"],

@@ -18,6 +18,7 @@ from .article_display import ArticleDisplayMixin
 from .article_filters import AuthorFilter, SectionFilter, StateFilter
 from .article_form import ArticleFormMixin
 from .article_inlines import RelatedArticleInline
+from .article_reads import ArticleReadsMixin
 from .article_views import ArticleViewsMixin
 from .autocomplete import PhotoAutocompleteSelect
 from .changelist import ArticleChangeList
@@ -34,10 +35,19 @@ class ArticleAdmin(
     ArticleViewsMixin,
     ArticleDeskViewsMixin,
     RevisionViewsMixin,
+    ArticleReadsMixin,
     admin.ModelAdmin,
 ):
     form = ArticleForm
-    list_display = ["title", "section", "authors_list", "state", "published_at", "updated_at"]
+    list_display = [
+        "title",
+        "section",
+        "authors_list",
+        "state",
+        "published_at",
+        "updated_at",
+        "reads_column",
+    ]
     list_select_related = ["section__parent"]  # a subsection's name shows its parent
     # Every filter reads an index at any archive size (bench/README.md, issue #9): state
     # and date through (status, published_at, id) and (published_at, id), section and
@@ -63,7 +73,7 @@ class ArticleAdmin(
     paginator = EstimatedCountPaginator
     autocomplete_fields = ["lead_photo"]
     filter_horizontal = ["authors"]
-    readonly_fields = ["lead_photo_thumbnail", "state", "body_text"]
+    readonly_fields = ["lead_photo_thumbnail", "state", "body_text", "reads_summary"]
     fieldsets = [
         (
             None,
@@ -82,7 +92,7 @@ class ArticleAdmin(
             },
         ),
         ("Tác giả", {"fields": ["authors", "byline"]}),
-        ("Trạng thái", {"fields": ["state"]}),
+        ("Trạng thái", {"fields": ["state", "reads_summary"]}),
     ]
     inlines = [RelatedArticleInline]
     actions = ["publish_selected", "unpublish_selected", "delete_selected"]

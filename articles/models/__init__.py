@@ -3,6 +3,7 @@ from .autosave import Autosave
 from .banner import HotlineBanner
 from .pending import PendingEdit
 from .photo import Photo, photo_upload_to
+from .reads import ArticleReads
 from .recent_search import RecentSearch, SearchWindow
 from .related import RelatedArticle, Suggestions
 from .section import Section
@@ -13,6 +14,7 @@ __all__ = [
     "Article",
     "ArticleDeletion",
     "ArticleQuerySet",
+    "ArticleReads",
     "Autosave",
     "HotlineBanner",
     "PendingEdit",
