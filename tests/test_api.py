@@ -209,3 +209,13 @@ def test_the_docs_page_loads_nothing_from_elsewhere_and_runs_no_inline_script(cl
     csp = response["Content-Security-Policy"]
     script_src = csp.split("script-src")[1].split(";")[0]
     assert script_src.split() == ["'self'"]
+
+
+def test_an_empty_parameter_is_as_if_absent_and_head_is_answered(client):
+    article = ArticleFactory(live=True)
+    expected = client.get(f"{API}/articles").json()
+    for query in ("?section=", "?tag=&author=", "?limit=", "?cursor=&limit=20.0"):
+        assert client.get(f"{API}/articles{query}").json() == expected, query
+    assert client.get(f"{API}/search?q=&page=").json()["page"] == 1
+    head = client.head(f"{API}/articles/{article.pk}")
+    assert head.status_code == 200 and head.content == b""

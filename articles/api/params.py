@@ -16,6 +16,7 @@ import binascii
 import re
 
 from ninja.errors import HttpError
+from pydantic import TypeAdapter
 
 from articles import keyset
 
@@ -24,6 +25,7 @@ MAX_LIMIT = 50
 MAX_ID = 2**63 - 1  # a bigint: larger ids are no row's, and SQLite cannot bind them
 MAX_CURSOR = 64
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]{1,100}$"
+_INT = TypeAdapter(int)
 SEARCH_PAGES = 15  # as the reader search: views.SEARCH_MAX_PAGES pages of 20
 
 # How each parameter's 400 says what is expected.
@@ -99,8 +101,10 @@ def _normalised(read):
     return normalise
 
 
-def _number(value):
-    return "" if value in (None, "") else int(value)
+def _number(default=""):
+    """An integer parameter as ninja reads it (pydantic's lax int: "020" and "20.0" are 20);
+    absent or empty is its default (``site._as_reader_urls`` drops empty parameters)."""
+    return lambda value: default if value in (None, "") else _INT.validate_python(value)
 
 
 def _search_query(value):
@@ -113,13 +117,13 @@ KEY_PARAMS = {
     "api:articles": {
         "section": _normalised(lambda v: v or ""),
         "tag": _normalised(lambda v: v or ""),
-        "author": _normalised(_number),
+        "author": _normalised(_number()),
         "cursor": _normalised(lambda v: encode_position(p) if (p := decode_position(v)) else ""),
-        "limit": _normalised(_number),
+        "limit": _normalised(_number(DEFAULT_LIMIT)),
     },
     "api:tags": {
         "cursor": _normalised(lambda v: encode_slug(s) if (s := decode_slug(v)) else ""),
-        "limit": _normalised(_number),
+        "limit": _normalised(_number(DEFAULT_LIMIT)),
     },
-    "api:search": {"q": _search_query, "page": _normalised(_number)},
+    "api:search": {"q": _search_query, "page": _normalised(_number(1))},
 }

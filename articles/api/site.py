@@ -8,7 +8,10 @@ CDN): no inline script, so the reader CSP holds, and no validator badge fetched 
 outside.
 """
 
+from functools import wraps
+
 from django.http import Http404, JsonResponse
+from django.urls import URLPattern
 from ninja import NinjaAPI, Swagger
 from ninja.errors import Throttled, ValidationError
 from ninja.renderers import JSONRenderer
@@ -75,3 +78,38 @@ def unknown_address(request, rest=""):
         status=404,
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+def _as_reader_urls(view):
+    """HEAD answered as GET (monitors and link checkers send it; reader URLs answer it too),
+    and an empty parameter taken as absent (what a form sends for an empty field), so that
+    ``?section=`` and no ``section`` are one answer and one page cache entry."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        blank = [key for key, values in request.GET.lists() if not any(values)]
+        if blank:
+            request.GET = request.GET.copy()
+            for key in blank:
+                del request.GET[key]
+        if request.method != "HEAD":
+            return view(request, *args, **kwargs)
+        request.method = "GET"
+        try:
+            return view(request, *args, **kwargs)
+        finally:
+            request.method = "HEAD"
+
+    return wrapper
+
+
+def urls():
+    """``api.urls`` with each view wrapped by ``_as_reader_urls``, for ``path("api/v1/", …)``."""
+    patterns, app_name, namespace = api.urls
+    wrapped = [
+        URLPattern(p.pattern, _as_reader_urls(p.callback), p.default_args, p.name)
+        if isinstance(p, URLPattern)
+        else p
+        for p in patterns
+    ]
+    return wrapped, app_name, namespace
