@@ -25,9 +25,14 @@ from articles.search import clean_query, search_articles
 
 router = Router()
 ERRORS = {400: schemas.Error, 429: schemas.Error}
-Slug = Query(None, pattern=params.SLUG_PATTERN, max_length=100)
+
+
+def _slug(what: str):
+    return Query(None, pattern=params.SLUG_PATTERN, max_length=100, description=what)
+
+
 Cursor = Query(None, max_length=params.MAX_CURSOR, description="Giá trị next của trang trước.")
-Limit = Query(params.DEFAULT_LIMIT, ge=1, le=params.MAX_LIMIT)
+Limit = Query(params.DEFAULT_LIMIT, ge=1, le=params.MAX_LIMIT, description="Số mục một trang.")
 
 
 def _cards():
@@ -45,7 +50,13 @@ def _uncached(response: HttpResponse) -> None:
     patch_cache_control(response, private=True)
 
 
-@router.get("sections", response={200: schemas.SectionList, **ERRORS}, url_name="sections")
+@router.get(
+    "sections",
+    response={200: schemas.SectionList, **ERRORS},
+    url_name="sections",
+    summary="Chuyên mục",
+    description="Mọi chuyên mục theo thứ tự của ban biên tập, mỗi mục kèm chuyên mục con.",
+)
 def sections(request):
     """Every section, top-level ones in the editors' order, each with its sub-sections."""
     rows = list(Section.objects.order_by("position", "name", "pk"))
@@ -80,13 +91,23 @@ def _filtered(section, tag, author):
     return rows, scopes
 
 
-@router.get("articles", response={200: schemas.ArticleList, **ERRORS}, url_name="articles")
+@router.get(
+    "articles",
+    response={200: schemas.ArticleList, **ERRORS},
+    url_name="articles",
+    summary="Bài viết",
+    description=(
+        "Bài đã xuất bản, mới nhất trước; lọc theo chuyên mục (kèm chuyên mục con), thẻ, "
+        "tác giả. Trang sau ở next. Chuyên mục không có: 400; thẻ hoặc tác giả không có "
+        "bài nào: danh sách rỗng."
+    ),
+)
 def articles(
     request,
     response: HttpResponse,
-    section: str | None = Slug,
-    tag: str | None = Slug,
-    author: int | None = Query(None, ge=1, le=params.MAX_ID),
+    section: str | None = _slug("Đường dẫn (slug) của chuyên mục, ví dụ moi-truong."),
+    tag: str | None = _slug("Đường dẫn (slug) của thẻ, ví dụ hai-phong."),
+    author: int | None = Query(None, ge=1, le=params.MAX_ID, description="Mã tác giả."),
     cursor: str | None = Cursor,
     limit: int = Limit,
 ):
@@ -114,6 +135,8 @@ def articles(
     "articles/{article_id}",
     response={200: schemas.ArticleDetail, 404: schemas.Error, **ERRORS},
     url_name="article",
+    summary="Một bài viết",
+    description="Bài đã xuất bản, nội dung theo khối; bài khác (nháp, hẹn giờ…): 404.",
 )
 def article(request, article_id: int = Path(..., ge=1, le=params.MAX_ID)):
     """One live article with its body as blocks; 404 for any other (draft, scheduled…)."""
@@ -135,7 +158,13 @@ def article(request, article_id: int = Path(..., ge=1, le=params.MAX_ID)):
     return data.detail(found, data.body_photos(found))
 
 
-@router.get("tags", response={200: schemas.TagList, **ERRORS}, url_name="tags")
+@router.get(
+    "tags",
+    response={200: schemas.TagList, **ERRORS},
+    url_name="tags",
+    summary="Thẻ",
+    description="Các thẻ có ít nhất một bài đã xuất bản, theo đường dẫn. Trang sau ở next.",
+)
 def tags(request, response: HttpResponse, cursor: str | None = Cursor, limit: int = Limit):
     """Tags with at least one live article, by slug; ``limit`` a page."""
     after = params.decode_slug(cursor)
@@ -161,11 +190,20 @@ def tags(request, response: HttpResponse, cursor: str | None = Cursor, limit: in
     return {"items": [data.tag_ref(tag) for tag in page], "next": next_url}
 
 
-@router.get("search", response={200: schemas.SearchResults, **ERRORS}, url_name="search")
+@router.get(
+    "search",
+    response={200: schemas.SearchResults, **ERRORS},
+    url_name="search",
+    summary="Tìm kiếm",
+    description=(
+        "Như ô tìm kiếm của trang đọc: đủ mọi từ, không phân biệt dấu; bài có nhiều từ "
+        "trong tiêu đề trước, rồi mới nhất; 300 kết quả mới nhất, 20 một trang."
+    ),
+)
 def search(
     request,
     q: str = Query("", description="Không phân biệt dấu: “hai phong” tìm thấy “Hải Phòng”."),
-    page: int = Query(1, ge=1, le=params.SEARCH_PAGES),
+    page: int = Query(1, ge=1, le=params.SEARCH_PAGES, description="Trang, từ 1 đến 15."),
 ):
     """The reader search: every word required, accent-insensitive, the most title words
     first, then the newest; its newest 300 matches, 20 a page."""

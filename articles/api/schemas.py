@@ -20,19 +20,19 @@ class Rendition(Schema):
     url: str
     width: int
     height: int
-    type: str = Field(description="MIME type, e.g. image/webp or image/jpeg.")
+    type: str = Field(description="Kiểu MIME: image/webp hoặc image/jpeg.")
 
 
 class Photo(Schema):
     id: int
     caption: str
     credit: str
-    credit_line: str = Field(description="As printed under the photo: “Ảnh: Hoàng Tùng.”")
+    credit_line: str = Field(description="Như in dưới ảnh: “Ảnh: Hoàng Tùng.”")
     alt: str
     width: int
     height: int
-    renditions: list[Rendition] = Field(description="The whole photo, narrowest first.")
-    card: list[Rendition] = Field(description="The list cards' crop; empty when not made.")
+    renditions: list[Rendition] = Field(description="Cả bức ảnh, từ nhỏ đến lớn, bản JPEG cuối.")
+    card: list[Rendition] = Field(description="Ảnh cắt 3:2 của thẻ danh sách; rỗng nếu chưa cắt.")
 
 
 class SectionRef(Schema):
@@ -60,7 +60,7 @@ class TagRef(Schema):
 
 class TagList(Schema):
     items: list[TagRef]
-    next: str | None = Field(description="The next page's URL; null on the last page.")
+    next: str | None = Field(description="Địa chỉ trang sau; null ở trang cuối.")
 
 
 class Author(Schema):
@@ -72,7 +72,7 @@ class Author(Schema):
 class ArticleSummary(Schema):
     id: int
     title: str
-    url: str = Field(description="The reader page.")
+    url: str = Field(description="Trang bài cho bạn đọc.")
     api_url: str
     section: SectionRef
     location: str
@@ -84,7 +84,7 @@ class ArticleSummary(Schema):
 
 class ArticleList(Schema):
     items: list[ArticleSummary]
-    next: str | None = Field(description="The next page's URL; null on the last page.")
+    next: str | None = Field(description="Địa chỉ trang sau; null ở trang cuối.")
 
 
 class SearchResults(Schema):
@@ -96,7 +96,7 @@ class SearchResults(Schema):
 
 class Inline(Schema):
     text: str
-    html: str = Field(description="Inline markup only: strong, em, a href, br.")
+    html: str = Field(description="Chỉ thẻ trong dòng: strong, em, a href, br.")
 
 
 class Paragraph(Inline):
