@@ -120,3 +120,37 @@ def test_the_list_query_reads_the_live_index(client):
         .split("ORDER BY")[1]
         .startswith(' "articles_article"."published_at" DESC, "articles_article"."id" DESC')
     )
+
+
+@pytest.mark.parametrize("query", ["", "section=kinh-te&"])
+def test_a_cursor_page_is_one_backward_index_range_on_postgresql(client, query):
+    """The plan PostgreSQL gives a deep page: a live index read from the cursor down, no
+    sort, whatever the archive's size (the planner is told to show what the index allows,
+    as a few rows read faster from the table). With a section, which of the two live
+    indexes leads is the planner's choice by the section's size, as for the section page."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the plan is PostgreSQL's")
+    section = SectionFactory(name="Kinh tế")
+    _archive(section, count=8)
+    first = client.get(f"{API}/articles?{query}limit=3").json()
+    statements = []
+
+    def keep(execute, sql, sql_params, many, context):
+        statements.append((sql, sql_params))
+        return execute(sql, sql_params, many, context)
+
+    with connection.execute_wrapper(keep):
+        client.get(path_of(first["next"]))
+    sql, sql_params = statements[-1]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute(f"EXPLAIN {sql}", sql_params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    indexes = ("article_live_idx", "article_section_live_idx")
+    assert any(f"Index Scan Backward using {index} " in plan for index in indexes), plan
+    # The seek: live()'s bound and the cursor's, both in the index condition.
+    assert plan.split("Index Cond:")[1].split("\n")[0].count("published_at <= '") == 2, plan
+    assert "Sort" not in plan, plan
