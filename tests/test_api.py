@@ -219,3 +219,9 @@ def test_an_empty_parameter_is_as_if_absent_and_head_is_answered(client):
     assert client.get(f"{API}/search?q=&page=").json()["page"] == 1
     head = client.head(f"{API}/articles/{article.pk}")
     assert head.status_code == 200 and head.content == b""
+
+
+def test_any_web_page_may_read_the_answers(client):
+    """Public data, read without cookies: partners' pages may fetch it from the browser."""
+    for url in (f"{API}/sections", f"{API}/articles?limit=0"):
+        assert client.get(url)["Access-Control-Allow-Origin"] == "*"

@@ -82,8 +82,10 @@ def unknown_address(request, rest=""):
 
 def _as_reader_urls(view):
     """HEAD answered as GET (monitors and link checkers send it; reader URLs answer it too),
-    and an empty parameter taken as absent (what a form sends for an empty field), so that
-    ``?section=`` and no ``section`` are one answer and one page cache entry."""
+    an empty parameter taken as absent (what a form sends for an empty field), so that
+    ``?section=`` and no ``section`` are one answer and one page cache entry; and any web
+    page may read the answers (``Access-Control-Allow-Origin: *``: they are public, and a
+    browser sends no cookie with such a request)."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -92,13 +94,14 @@ def _as_reader_urls(view):
             request.GET = request.GET.copy()
             for key in blank:
                 del request.GET[key]
-        if request.method != "HEAD":
-            return view(request, *args, **kwargs)
-        request.method = "GET"
+        method = request.method
+        request.method = "GET" if method == "HEAD" else method
         try:
-            return view(request, *args, **kwargs)
+            response = view(request, *args, **kwargs)
         finally:
-            request.method = "HEAD"
+            request.method = method
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
 
     return wrapper
 
