@@ -31,7 +31,11 @@ def _slug(what: str):
     return Query(None, pattern=params.SLUG_PATTERN, max_length=100, description=what)
 
 
-Cursor = Query(None, max_length=params.MAX_CURSOR, description="Giá trị next của trang trước.")
+def _cursor(max_length: int):
+    return Query(None, max_length=max_length, description="Lấy từ địa chỉ next của trang trước.")
+
+
+Cursor, TagCursor = _cursor(params.MAX_CURSOR), _cursor(params.MAX_TAG_CURSOR)
 Limit = Query(params.DEFAULT_LIMIT, ge=1, le=params.MAX_LIMIT, description="Số mục một trang.")
 
 
@@ -165,7 +169,7 @@ def article(request, article_id: int = Path(..., ge=1, le=params.MAX_ID)):
     summary="Thẻ",
     description="Các thẻ có ít nhất một bài đã xuất bản, theo đường dẫn. Trang sau ở next.",
 )
-def tags(request, response: HttpResponse, cursor: str | None = Cursor, limit: int = Limit):
+def tags(request, response: HttpResponse, cursor: str | None = TagCursor, limit: int = Limit):
     """Tags with at least one live article, by slug; ``limit`` a page."""
     after = params.decode_slug(cursor)
     # As the tags sitemap: one live article looked up tag by tag (articles/sitemaps.py).

@@ -24,6 +24,7 @@ DEFAULT_LIMIT = 20
 MAX_LIMIT = 50
 MAX_ID = 2**63 - 1  # a bigint: larger ids are no row's, and SQLite cannot bind them
 MAX_CURSOR = 64
+MAX_TAG_CURSOR = 136  # the base64 of a 100-character slug
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]{1,100}$"
 _INT = TypeAdapter(int)
 SEARCH_PAGES = 15  # as the reader search: views.SEARCH_MAX_PAGES pages of 20
