@@ -121,6 +121,19 @@ def _past(rows: list, position: tuple, per_page: int) -> tuple[list, bool]:
     return rows[: per_page + 1], False
 
 
+def before(articles: QuerySet, position: tuple, per_page: int) -> tuple[list, bool, bool]:
+    """The ``per_page`` newest of ``articles`` older than ``position``: one index range.
+
+    Also whether more follow, and whether ``position`` is an article of ``articles`` (a
+    hand-made position still gets its rows, but should not get a cache entry). Reader
+    lists' "Trang sau" and the read API's cursor (``articles/api/``) both read through it.
+    """
+    ordered = articles.order_by("-published_at", "-pk")
+    rows = list(ordered.filter(_older(*position))[: per_page + 2])
+    rows, is_card = _past(rows, position, per_page)
+    return rows[:per_page], len(rows) > per_page, is_card
+
+
 def _position_of(article) -> str:
     return format_position(article.published_at, article.pk)
 
@@ -149,13 +162,10 @@ def paginate(
             raise Http404("Không có trang này.")
         ordered = articles.order_by("-published_at", "-pk")
         if older is not None:
-            rows = list(ordered.filter(_older(*position))[: per_page + 2])
-            rows, page.is_cacheable = _past(rows, position, per_page)
+            rows, has_next, page.is_cacheable = before(articles, position, per_page)
             if not rows:
                 raise Http404("Không có trang này.")
             page.current_query = {"truoc": format_position(*position)}
-            has_next = len(rows) > per_page
-            rows = rows[:per_page]
         else:
             rows = list(ordered.reverse().filter(_newer(*position))[: per_page + 2])
             rows, page.is_cacheable = _past(rows, position, per_page)

@@ -38,6 +38,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from articles import cachesafe
+from articles.api.params import KEY_PARAMS as API_KEY_PARAMS
 from articles.generations import (  # noqa: F401 (the page cache's names, as before)
     ARCHIVE,
     BUMPS,
@@ -115,6 +116,7 @@ KEY_PARAMS = {
     "articles:search": {"q": _search_query, "trang": _page_number},
     "sitemap-news": {"p": _page_number},
     "sitemap-section": {"p": _page_number},
+    **API_KEY_PARAMS,  # the read API's lists (articles/api/params.py)
 }
 
 

@@ -1,5 +1,5 @@
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.urls import reverse
 
 from newsroom import routers
@@ -35,9 +35,10 @@ class NulByteMiddleware:
             "\x00" in key or any("\x00" in value for value in values)
             for key, values in request.GET.lists()
         ):
-            return HttpResponseBadRequest(
-                "Địa chỉ có ký tự không hợp lệ (NUL).", content_type="text/plain; charset=utf-8"
-            )
+            message = "Địa chỉ có ký tự không hợp lệ (NUL)."
+            if request.path.startswith("/api/"):  # the read API answers JSON, even here
+                return JsonResponse({"detail": message}, status=400)
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 
 

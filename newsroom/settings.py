@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "template_partials",
+    # The read API's docs page renders from ninja's own static files only when it is here.
+    "ninja",
     "articles",
 ]
 
@@ -206,6 +208,9 @@ if env.bool("DJANGO_BEHIND_PROXY", default=False):
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
     AXES_IPWARE_PROXY_COUNT = 0
     IPWARE_STRICT = False  # "claimed, …, client" still yields its last hop
+# The read API's rate limit counts per client address (articles/api/throttle.py): behind
+# the proxy, X-Forwarded-For's last hop, as for the login lockout; else REMOTE_ADDR.
+NINJA_NUM_PROXIES = 1 if env.bool("DJANGO_BEHIND_PROXY", default=False) else 0
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -259,6 +264,10 @@ NEWSROOM_RELATED_TOP_UP = env.bool("NEWSROOM_RELATED_TOP_UP", default=False)
 NEWSROOM_PAGE_CACHE_SECONDS = env.int(
     "NEWSROOM_PAGE_CACHE_SECONDS", default=3600 if REDIS_URL else 0
 )
+
+# The read API (/api/v1/): requests an anonymous client address may make, ninja's
+# "count/period" (s, m, h, d), counted in the shared cache.
+NEWSROOM_API_RATE = env.str("NEWSROOM_API_RATE", default="120/m")
 
 # Taggit: tags are case-insensitive ("Hải Phòng" and "hải phòng" are one tag).
 TAGGIT_CASE_INSENSITIVE = True

@@ -6,6 +6,7 @@ from django.urls import include, path, re_path
 from articles import sitemaps
 from articles.admin.autocomplete import autocomplete_view
 from articles.admin.login import AdminLoginForm
+from articles.api import site as api_site
 from articles.health import healthz
 from articles.preview import article_preview
 from articles.views import favicon, read_methods, robots_txt
@@ -36,6 +37,9 @@ urlpatterns = [
     path("sitemap-<str:section>.xml", sitemaps.section, name="sitemap-section"),
     path("admin/", admin.site.urls),
     path("xem-truoc/<str:token>/", article_preview, name="article_preview"),
+    # The read API (issue #13); any other address under /api/ is a JSON 404.
+    path("api/v1/", api_site.urls()),
+    re_path(r"^api/", api_site.unknown_address),
     path("", include("articles.urls")),
 ]
 
