@@ -11,8 +11,8 @@ from django.urls import reverse
 from articles import publishing
 from articles.admin.revisions import body_text, word_diff
 from articles.models import Article
+from tests.article_forms import change_url, form_data
 from tests.factories import ArticleFactory, own_article
-from tests.test_article_admin import change_url, form_data
 
 pytestmark = pytest.mark.django_db
 

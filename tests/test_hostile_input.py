@@ -26,9 +26,9 @@ from django.urls import reverse
 from articles import cachesafe
 from articles.models import Article, Photo, Section, Tag
 from articles.text import vietnamese_slugify
+from tests.article_forms import form_data
 from tests.factories import ArticleFactory, SectionFactory, own_article
 from tests.images import claimed_jpeg, claimed_png, encoded
-from tests.test_article_admin import form_data
 from tests.test_outages import database_down, redis_down
 from tests.test_uploads import POLYGLOT_TAIL
 
