@@ -1,5 +1,6 @@
-"""What the article admin's URLs are and what its change form posts, for every test
-that drives the form (the admin's own tests, autosave, history, pending edits, requests)."""
+"""What the article admin's URLs are, what its change form posts and an article's newest
+revision, for every test that drives the form (the admin's own tests, autosave, history
+and its restores, pending edits, requests)."""
 
 from django.urls import reverse
 
@@ -36,3 +37,15 @@ def form_data(article, rows=(), initial=0, **overrides):
         data[f"related_links-{i}-from_article"] = article.pk
     data.update(overrides)
     return data
+
+
+def diff_url(article):
+    return reverse("admin:articles_article_revision_diff", args=[article.pk])
+
+
+def newest(article):
+    return article.history.order_by("-history_date", "-history_id").first()
+
+
+def restore_url(article, record):
+    return reverse("admin:articles_article_revision_restore", args=[article.pk, record.history_id])
