@@ -1,7 +1,10 @@
 """A reader page as a tree to query, for the tests that read pages the way a browser would
-(tests/test_reader_pages_article.py and _lists.py)."""
+(tests/test_reader_pages_article.py and _lists.py), and the site they are served as
+(``SITE``; tests/conftest.py's ``reader_site`` sets it)."""
 
 from lxml import html as lxml_html
+
+SITE = "https://bao.example"
 
 
 def page(response):

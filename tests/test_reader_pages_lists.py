@@ -16,17 +16,9 @@ from tests.factories import (
     SectionFactory,
     UserFactory,
 )
-from tests.html_pages import page
+from tests.html_pages import SITE, page
 
-pytestmark = pytest.mark.django_db
-
-SITE = "https://bao.example"
-
-
-@pytest.fixture(autouse=True)
-def _site_url(settings):
-    settings.NEWSROOM_SITE_URL = SITE
-    settings.NEWSROOM_SITE_NAME = "Báo Thử"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reader_site")]
 
 
 def test_list_cards_show_photo_title_sapo_and_dateline(client):
