@@ -6,6 +6,7 @@ from django.test import override_settings
 from articles import signals
 from articles.models import Article
 from tests.factories import staff_member
+from tests.html_pages import SITE
 
 # Test users' passwords: MD5 makes and checks a hash in microseconds, the project's
 # PBKDF2 (1,000,000 rounds) in a few hundred milliseconds, and nearly every test makes a
@@ -67,6 +68,14 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def reader_site(settings):
+    """The site reader pages are served as: the absolute URLs and the name they show
+    (tests/test_reader_pages_*.py use it for every test)."""
+    settings.NEWSROOM_SITE_URL = SITE
+    settings.NEWSROOM_SITE_NAME = "Báo Thử"
 
 
 @pytest.fixture

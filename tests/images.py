@@ -7,6 +7,9 @@ import zlib
 
 from PIL import Image
 
+# A web page appended after the image data: what a polyglot upload hides.
+POLYGLOT_TAIL = b"<html><script>alert(1)</script></html>"
+
 
 def encoded(image_format="JPEG", size=(64, 48), color="orange", mode="RGB", **options):
     buffer = io.BytesIO()

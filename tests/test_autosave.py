@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from articles import autosave, publishing
 from articles.models import Article, Autosave, StateChange
+from tests.article_forms import change_url, form_data
 from tests.factories import SectionFactory, own_article
-from tests.test_article_admin import change_url, form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from articles import cachesafe
 from articles.models import HotlineBanner
 from tests.factories import ArticleFactory, SectionFactory
-from tests.test_outages import redis_down
+from tests.outages import redis_down
 
 BANNER_TABLE = HotlineBanner._meta.db_table
 

@@ -13,7 +13,7 @@ import yaml
 from django.core.management import call_command
 from django.db import DatabaseError
 
-from tests.commands import manage
+from tests.commands import PRODUCTION_ENV, manage
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,20 +50,6 @@ def test_vietnamese_locale_and_time_zone(settings):
     assert settings.LANGUAGE_CODE == "vi"
     assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
     assert settings.USE_TZ is True
-
-
-PRODUCTION_ENV = {
-    "DJANGO_DEBUG": "0",
-    "DJANGO_SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
-    "DJANGO_ALLOWED_HOSTS": "news.example.vn",
-    "DJANGO_CSRF_TRUSTED_ORIGINS": "https://news.example.vn",
-    "DJANGO_SECURE_SSL_REDIRECT": "1",
-    "DJANGO_SECURE_HSTS_SECONDS": "31536000",
-    "DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS": "1",
-    "DJANGO_SECURE_HSTS_PRELOAD": "1",
-    "DJANGO_SECURE_COOKIES": "1",
-    "DJANGO_BEHIND_PROXY": "1",
-}
 
 
 def _manage(*args, env_extra):

@@ -11,26 +11,14 @@ from django.urls import reverse
 from articles import publishing
 from articles.admin.revisions import body_text, word_diff
 from articles.models import Article
+from tests.article_forms import change_url, diff_url, form_data, restore_url
 from tests.factories import ArticleFactory, own_article
-from tests.test_article_admin import change_url, form_data
 
 pytestmark = pytest.mark.django_db
 
 
 def history_url(article):
     return reverse("admin:articles_article_history", args=[article.pk])
-
-
-def diff_url(article):
-    return reverse("admin:articles_article_revision_diff", args=[article.pk])
-
-
-def newest(article):
-    return article.history.order_by("-history_date", "-history_id").first()
-
-
-def restore_url(article, record):
-    return reverse("admin:articles_article_revision_restore", args=[article.pk, record.history_id])
 
 
 def loaded_form(user, article):

@@ -3,33 +3,23 @@
 Redis down: every page still answers, uncached, the error is logged once per interval and
 ``/healthz`` says "degraded" with 200. PostgreSQL down: 503 "bảo trì" with Retry-After,
 pages already in the page cache are still served, and the next request after the database
-returns is a 200.
-"""
+returns is a 200."""
 
 import logging
-import os
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache
-from django.core.checks import run_checks
 from django.db import OperationalError, close_old_connections, connection, connections
-from django.db.backends.postgresql.base import DatabaseWrapper as PostgresWrapper
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 
 from articles import cachesafe, pagecache
 from newsroom import errors
-from tests.commands import manage
 from tests.factories import ArticleFactory, PhotoFactory
-from tests.test_foundation import PRODUCTION_ENV
+from tests.outages import CLOSED_PORT, database_down, redis_down
 
 pytestmark = pytest.mark.django_db
-
-ROOT = Path(__file__).resolve().parent.parent
-CLOSED_PORT = 1
 
 READER_PAGES = {
     "home": lambda article: "/",
@@ -61,44 +51,6 @@ def reader():
 @pytest.fixture
 def article():
     return ArticleFactory(live=True, title="Hải Phòng mở tuyến xe buýt điện")
-
-
-@contextmanager
-def redis_down():
-    """The default cache is a Redis server that refuses connections."""
-    caches = {
-        **django_settings.CACHES,
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{CLOSED_PORT}/0",
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
-        },
-    }
-    with override_settings(CACHES=caches):
-        yield
-
-
-@contextmanager
-def database_down():
-    """The default database alias is a PostgreSQL server that refuses connections."""
-    real = connections["default"]
-    connections["default"] = PostgresWrapper(
-        {
-            **real.settings_dict,
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": "newsroom",
-            "USER": "newsroom",
-            "PASSWORD": "",
-            "HOST": "127.0.0.1",
-            "PORT": str(CLOSED_PORT),
-            "OPTIONS": {},
-        },
-        alias="default",
-    )
-    try:
-        yield
-    finally:
-        connections["default"] = real
 
 
 @pytest.fixture
@@ -308,45 +260,6 @@ def test_a_connection_cut_by_a_restart_is_replaced_on_the_next_request(reader):
     assert reader.get("/").status_code == 200
 
 
-# The page cache needs a shared cache
-
-
-def test_the_deploy_check_warns_about_the_page_cache_on_local_memory(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    settings.NEWSROOM_PAGE_CACHE_SECONDS = 300
-    assert "newsroom.W001" in _check_ids(deploy=True)
-    assert "newsroom.W001" not in _check_ids(deploy=False)
-    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
-    assert "newsroom.W001" not in _check_ids(deploy=True)
-
-
-def test_the_deploy_check_is_quiet_with_a_shared_cache(settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{CLOSED_PORT}/0",
-        }
-    }
-    settings.NEWSROOM_PAGE_CACHE_SECONDS = 300
-    assert "newsroom.W001" not in _check_ids(deploy=True)
-
-
-@pytest.mark.parametrize(
-    "env, warns",
-    [
-        ({}, False),  # local memory: the page cache is off by default
-        ({"NEWSROOM_PAGE_CACHE_SECONDS": "300"}, True),
-        ({"REDIS_URL": "redis://127.0.0.1:6379/2"}, False),  # on by default, shared
-    ],
-    ids=["locmem default", "locmem with page cache", "redis default"],
-)
-def test_check_deploy_with_production_settings(env, warns):
-    result = _manage("check", "--deploy", "--fail-level", "WARNING", env_extra=env)
-    output = result.stdout + result.stderr
-    assert ("newsroom.W001" in output) is warns, output
-    assert (result.returncode != 0) is warns, output
-
-
 # Helpers
 
 
@@ -357,14 +270,3 @@ def _assert_maintenance_page(response):
     page = response.content.decode()
     assert "Trang đang bảo trì" in page and "thử lại sau" in page
     assert 'lang="vi"' in page
-
-
-def _check_ids(*, deploy):
-    return {message.id for message in run_checks(include_deployment_checks=deploy)}
-
-
-def _manage(*args, env_extra):
-    names = ("REDIS_URL", "NEWSROOM_PAGE_CACHE_SECONDS")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k not in names}
-    env.update(PRODUCTION_ENV, **env_extra)
-    return manage(*args, env=env)

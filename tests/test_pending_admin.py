@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from articles import publishing
 from articles.models import Article, Autosave, PendingEdit, RelatedArticle
+from tests.article_forms import CHANGELIST, change_url, form_data
 from tests.factories import ArticleFactory, own_article
-from tests.test_article_admin import CHANGELIST, change_url, form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,8 @@ import pytest
 
 from articles import publishing
 from articles.models import Article, RelatedArticle
+from tests.article_forms import change_url, diff_url, form_data, newest, restore_url
 from tests.factories import ArticleFactory, UserFactory, own_article
-from tests.test_article_admin import change_url, form_data
-from tests.test_history import diff_url, newest, restore_url
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,6 @@
 
 from collections import Counter
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -15,13 +14,9 @@ from lxml import etree
 from articles import cachesafe, sitemaps
 from articles.models import Article
 from tests.factories import ArticleFactory, SectionFactory, hidden_articles
+from tests.sitemap_docs import NS, SITE, at, index_locations, urlset
 
 pytestmark = pytest.mark.django_db
-
-SITE = "https://bao.example"
-SM = "http://www.sitemaps.org/schemas/sitemap/0.9"
-NS = {"sm": SM}
-SITEMAP_XSD = Path(__file__).parent / "schemas" / "sitemap-0.9.xsd"
 
 
 @pytest.fixture(autouse=True)
@@ -36,42 +31,6 @@ def _mid_month():
     month, and the expected months were wrong on 1 December)."""
     with time_machine.travel(at(2026, 6, 15, 10), tick=True):
         yield
-
-
-def at(year, month, day, hour=9):
-    return timezone.make_aware(datetime(year, month, day, hour))
-
-
-def index_locations(client) -> list[str]:
-    """The index's sitemap URLs, after checking its structure (sitemaps.org, "Sitemap index")."""
-    response = client.get(reverse("sitemap"))
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/xml"
-    doc = etree.fromstring(response.content)
-    assert doc.tag == f"{{{SM}}}sitemapindex"
-    assert 0 < len(doc) <= 50_000
-    locations = []
-    for entry in doc:
-        assert entry.tag == f"{{{SM}}}sitemap"
-        assert [child.tag for child in entry][:1] == [f"{{{SM}}}loc"]
-        assert {child.tag for child in entry} <= {f"{{{SM}}}loc", f"{{{SM}}}lastmod"}
-        (loc,) = entry.xpath("sm:loc/text()", namespaces=NS)
-        assert loc.startswith(SITE + "/sitemap-")
-        for lastmod in entry.xpath("sm:lastmod/text()", namespaces=NS):
-            assert parse_datetime(lastmod).tzinfo is not None, lastmod
-        locations.append(loc)
-    assert len(set(locations)) == len(locations)
-    return locations
-
-
-def urlset(client, location) -> list[str]:
-    """The URLs of one sitemap the index lists, after validating it against the 0.9 schema."""
-    path = location.removeprefix(SITE)
-    response = client.get(path)
-    assert response.status_code == 200, path
-    doc = etree.fromstring(response.content)
-    etree.XMLSchema(etree.parse(str(SITEMAP_XSD))).assertValid(doc)
-    return doc.xpath("//sm:loc/text()", namespaces=NS)
 
 
 def test_every_live_article_is_in_exactly_one_sitemap(client, monkeypatch):

@@ -6,7 +6,7 @@ The QuerySet methods are the rule: ``Article.objects.visible_to(user)``, ``edita
 function holds, ``article.is_visible_to(user)`` and its siblings decide the same rule from
 the instance, as ``is_live`` does for ``live()``: no query for an editor, at most one for a
 journalist, and the state the caller holds (``publishing`` passes the locked row).
-tests/test_publishing.py checks that the two forms agree for every role and state.
+tests/test_publishing_rules.py checks that the two forms agree for every role and state.
 """
 
 from django.db import models
