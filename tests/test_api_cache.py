@@ -176,7 +176,7 @@ def test_answers_from_the_page_cache_are_not_counted(client, article):
 
 @pytest.mark.usefixtures("three_a_minute")
 def test_with_the_cache_down_the_api_answers_unlimited(client, article):
-    from tests.test_outages import redis_down
+    from tests.outages import redis_down
 
     with redis_down():
         statuses = {client.get(f"{API}/articles/{article.pk}").status_code for _ in range(5)}

@@ -6,7 +6,6 @@ otherwise. The rest (the beacon's answers, bots, windows, the list's rule, the f
 run on any cache. Folding and the admin: tests/test_most_read_admin.py.
 """
 
-import os
 import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -22,15 +21,10 @@ from articles import cachesafe, publishing
 from articles.models import ArticleReads
 from articles.reads import beacon, lists, ranking, readers, store
 from tests.factories import ArticleFactory, SectionFactory
-from tests.test_outages import redis_down
+from tests.outages import redis_down
+from tests.reads_support import BROWSER, needs_redis, read, read_many
 
 pytestmark = pytest.mark.django_db
-
-needs_redis = pytest.mark.skipif(
-    not os.environ.get("REDIS_URL"),
-    reason="the read counters are Redis sorted sets: set REDIS_URL to run this (CI does)",
-)
-BROWSER = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36"
 
 
 @pytest.fixture(autouse=True)
@@ -46,15 +40,6 @@ def local_memory(settings):
         **settings.CACHES,
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
-
-
-def read(client, article, address="203.0.113.7", agent=BROWSER, **headers):
-    return client.post(beacon.url(article), HTTP_USER_AGENT=agent, REMOTE_ADDR=address, **headers)
-
-
-def read_many(client, article, times):
-    for n in range(times):
-        assert read(client, article, address=f"198.51.100.{n + 1}").status_code == 204
 
 
 def refresh_rankings(section_id=None):

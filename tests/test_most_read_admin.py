@@ -13,7 +13,7 @@ from django.utils import timezone
 from articles.models import ArticleReads
 from articles.reads import fold, store
 from tests.factories import ArticleFactory, SectionFactory
-from tests.test_most_read import needs_redis, read_many
+from tests.reads_support import needs_redis, read_many
 
 pytestmark = pytest.mark.django_db
 
