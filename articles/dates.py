@@ -6,13 +6,16 @@ module names a zone of its own, and the ``(GMT+7)`` of the dateline is the zone'
 at that moment, so another ``TIME_ZONE`` moves every date with it.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
 # Our own names, Monday first like datetime.weekday(). Django's ``vi`` locale writes
 # ``Thứ 7`` and ``Chủ nhật``; the newsroom writes ``Thứ Bảy`` and ``Chủ Nhật``.
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+# Publishing saves the row itself, a moment after ``published_at``: a change shown to
+# readers as an update is one saved later than this after publication.
+UPDATE_AFTER = timedelta(minutes=1)
 
 
 def weekday_name(day: date) -> str:
@@ -59,3 +62,22 @@ def format_datetime(value: datetime | None) -> str:
 def format_time_date(value: datetime) -> str:
     """``10:06 08/03/2025``: "saved at …" notes, which lead with the time."""
     return f"{timezone.localtime(value):%H:%M %d/%m/%Y}"
+
+
+def time_date_zone(value: datetime | None) -> str:
+    """``14:20 09/03/2025 (GMT+7)``: the article's "Cập nhật lúc …"; empty for no date."""
+    if not value:
+        return ""
+    return f"{format_time_date(value)} ({gmt_offset(value)})"
+
+
+def updated_after_publication(published_at: datetime | None, updated_at: datetime | None):
+    """``updated_at`` when the article was changed after it went live, else None.
+
+    More than ``UPDATE_AFTER`` later: publishing now saves the row a moment after its
+    ``published_at``. A scheduled article's row was last saved *before* its time, so it
+    goes live with no update to show.
+    """
+    if published_at is None or updated_at is None or updated_at - published_at <= UPDATE_AFTER:
+        return None
+    return updated_at
