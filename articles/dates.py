@@ -71,13 +71,17 @@ def time_date_zone(value: datetime | None) -> str:
     return f"{format_time_date(value)} ({gmt_offset(value)})"
 
 
-def updated_after_publication(published_at: datetime | None, updated_at: datetime | None):
+def updated_after_publication(
+    published_at: datetime | None, updated_at: datetime | None, created_at: datetime | None
+) -> datetime | None:
     """``updated_at`` when the article was changed after it went live, else None.
 
-    More than ``UPDATE_AFTER`` later: publishing now saves the row a moment after its
-    ``published_at``. A scheduled article's row was last saved *before* its time, so it
-    goes live with no update to show.
+    Changed more than ``UPDATE_AFTER`` after both its publication and its row's creation:
+    publishing now saves the row a moment after its ``published_at``; a scheduled
+    article's row was last saved *before* its time, so it goes live with nothing to show;
+    an article imported with an earlier ``published_at`` was not changed by the import.
     """
-    if published_at is None or updated_at is None or updated_at - published_at <= UPDATE_AFTER:
+    if published_at is None or updated_at is None:
         return None
-    return updated_at
+    since = max(published_at, created_at or published_at)
+    return updated_at if updated_at - since > UPDATE_AFTER else None

@@ -35,7 +35,9 @@ def news_article_json_ld(article, tags, authors, share_image=None) -> SafeString
     (``Photo.social``) of the photo shares show."""
     # The change the page shows as "Cập nhật lúc", else the publication: a scheduled
     # article's row was saved before it went live.
-    modified = updated_after_publication(article.published_at, article.updated_at)
+    modified = updated_after_publication(
+        article.published_at, article.updated_at, article.created_at
+    )
     url = absolute_url(article.get_absolute_url())
     data = {
         "@context": "https://schema.org",

@@ -220,7 +220,9 @@ def article_context(article: Article, *, preview: bool = False) -> dict:
         "share_image": share_photo.social if share_photo else None,
         "section_feed": reverse("articles:section_feed", kwargs={"slug": article.section.slug}),
         "current_section": article.section,  # the header's menu marks it aria-current="true"
-        "updated_at": dates.updated_after_publication(article.published_at, article.updated_at),
+        "updated_at": dates.updated_after_publication(
+            article.published_at, article.updated_at, article.created_at
+        ),
     }
 
 
