@@ -1,6 +1,8 @@
 """The section menu on a 360 px phone, with JavaScript off: reached and opened with the
 keyboard alone, it shows every section, fits the screen, and its links work (issue #13)."""
 
+from pathlib import Path
+
 import pytest
 
 from tests.factories import ArticleFactory, HotlineBannerFactory, SectionFactory
@@ -8,6 +10,8 @@ from tests.factories import ArticleFactory, HotlineBannerFactory, SectionFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 360, "height": 740}
+# Beside the article screenshots of test_page_quality.py; the README may show it.
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 SUMMARY = "nav[aria-label='Chuyên mục'] summary"
 LINKS = "nav[aria-label='Chuyên mục'] .section-menu-list a"
 
@@ -57,6 +61,8 @@ def test_the_menu_opens_with_the_keyboard_on_a_phone(phone, live_server):
     assert overflow <= 0, f"{overflow}px wider than the phone"
     for link in page.locator(LINKS).all():  # big enough to tap
         assert link.bounding_box()["height"] >= 24
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "menu-mobile.png"))
 
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
