@@ -6,6 +6,8 @@ from django.utils.functional import SimpleLazyObject
 from articles import navigation, pagecache
 from articles.models import HotlineBanner, Section
 
+# Kept pickled: a new version of the key when SiteHeader or MenuSection change shape, so
+# no process reads an entry written by the code before a deploy.
 HEADER_KEY = "site-header:v1"
 HEADER_SECONDS = 24 * 3600
 
