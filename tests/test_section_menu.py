@@ -222,3 +222,23 @@ def test_the_mark_is_the_pages_own_on_cached_pages(client, site):
         assert marks(tree_of(client, section_url))["Chứng khoán"] == "page"
         assert marks(tree_of(client, article_url))["Chứng khoán"] == "true"
     assert client.get(section_url)["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.usefixtures("shared_cache", "page_cache")
+def test_editors_reorder_the_menu_from_the_sections_list(client, site, editor):
+    """"Thứ tự" in the admin's section list: the next reader page has the new order."""
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    client.force_login(editor)
+    url = reverse("admin:articles_section_changelist")
+    top = [site["economy"], site["environment"], site["news"]]
+    data = {"form-TOTAL_FORMS": "3", "form-INITIAL_FORMS": "3", "_save": "Lưu"}
+    for i, (section, position) in enumerate(zip(top, [5, 9, 1], strict=True)):
+        data |= {f"form-{i}-id": str(section.pk), f"form-{i}-position": str(position)}
+    response = client.post(url + "?parent__isnull=True", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    client.logout()
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    tree = lxml_html.fromstring(response.content.decode())
+    assert [name for name, _ in menu(tree)] == ["Thời sự", "Kinh tế", "Môi trường"]
