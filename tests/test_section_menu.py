@@ -226,7 +226,7 @@ def test_the_mark_is_the_pages_own_on_cached_pages(client, site):
 
 @pytest.mark.usefixtures("shared_cache", "page_cache")
 def test_editors_reorder_the_menu_from_the_sections_list(client, site, editor):
-    """"Thứ tự" in the admin's section list: the next reader page has the new order."""
+    """The admin's section list ("thứ tự"): the next reader page has the new order."""
     assert client.get("/")["X-Page-Cache"] == "miss"
     assert client.get("/")["X-Page-Cache"] == "hit"
     client.force_login(editor)
