@@ -6,13 +6,16 @@ module names a zone of its own, and the ``(GMT+7)`` of the dateline is the zone'
 at that moment, so another ``TIME_ZONE`` moves every date with it.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
 # Our own names, Monday first like datetime.weekday(). Django's ``vi`` locale writes
 # ``Thứ 7`` and ``Chủ nhật``; the newsroom writes ``Thứ Bảy`` and ``Chủ Nhật``.
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+# Publishing saves the row itself, a moment after ``published_at``: a change shown to
+# readers as an update is one saved later than this after publication.
+UPDATE_AFTER = timedelta(minutes=1)
 
 
 def weekday_name(day: date) -> str:
@@ -59,3 +62,26 @@ def format_datetime(value: datetime | None) -> str:
 def format_time_date(value: datetime) -> str:
     """``10:06 08/03/2025``: "saved at …" notes, which lead with the time."""
     return f"{timezone.localtime(value):%H:%M %d/%m/%Y}"
+
+
+def time_date_zone(value: datetime | None) -> str:
+    """``14:20 09/03/2025 (GMT+7)``: the article's "Cập nhật lúc …"; empty for no date."""
+    if not value:
+        return ""
+    return f"{format_time_date(value)} ({gmt_offset(value)})"
+
+
+def updated_after_publication(
+    published_at: datetime | None, updated_at: datetime | None, created_at: datetime | None
+) -> datetime | None:
+    """``updated_at`` when the article was changed after it went live, else None.
+
+    Changed more than ``UPDATE_AFTER`` after both its publication and its row's creation:
+    publishing now saves the row a moment after its ``published_at``; a scheduled
+    article's row was last saved *before* its time, so it goes live with nothing to show;
+    an article imported with an earlier ``published_at`` was not changed by the import.
+    """
+    if published_at is None or updated_at is None:
+        return None
+    since = max(published_at, created_at or published_at)
+    return updated_at if updated_at - since > UPDATE_AFTER else None

@@ -1,7 +1,7 @@
 """Generations: one counter per scope in the shared cache (DESIGN.md, "Read" path).
 
-A cached page, and anything kept beside a generation (``kept_while``: the hotline banner,
-the home page's section ids), is good while the generations it was made under stay put;
+A cached page, and anything kept beside a generation (``kept_while``: the reader header's
+hotline banner and section menu), is good while the generations it was made under stay put;
 ``bump`` moves them. With the cache unreachable a bump is owed, and this process makes it
 as soon as the cache answers again (``cachesafe.when_back``), before any generation is
 read, so nothing kept before an outage is served after it. ``articles.pagecache``

@@ -1,7 +1,10 @@
-"""The article page's schema.org ``NewsArticle``, as a ``<script type="application/ld+json">``.
+"""Reader pages' schema.org data, each as one ``<script type="application/ld+json">``.
 
-Templates write it with ``{% news_article_json_ld article tags authors share_image %}``
-(``articles_tags``).
+The article page: ``{% news_article_json_ld article tags authors share_image %}``, a
+``NewsArticle`` whose ``mainEntityOfPage`` is the ``WebPage`` with its ``breadcrumb`` (a
+``BreadcrumbList``: schema.org puts breadcrumbs on the page, not on the article). The
+section page: ``{% breadcrumb_json_ld section %}``, the ``BreadcrumbList`` alone. Both in
+``articles_tags``.
 """
 
 import json
@@ -10,9 +13,10 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.dates import iso_local
+from articles.dates import iso_local, updated_after_publication
 from articles.links import absolute_url
 from articles.names import full_name
+from articles.navigation import breadcrumb_list
 
 # What json_script escapes, so no text inside the JSON can close its <script>.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -29,15 +33,25 @@ def json_ld_script(data: dict) -> SafeString:
 def news_article_json_ld(article, tags, authors, share_image=None) -> SafeString:
     """The schema.org ``NewsArticle`` of an article page; ``share_image`` is the social crop
     (``Photo.social``) of the photo shares show."""
-    modified = max(filter(None, [article.updated_at, article.published_at]))
+    # The change the page shows as "Cập nhật lúc", else the publication: a scheduled
+    # article's row was saved before it went live.
+    modified = updated_after_publication(
+        article.published_at, article.updated_at, article.created_at
+    )
+    url = absolute_url(article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
         "description": article.sapo,
-        "mainEntityOfPage": absolute_url(article.get_absolute_url()),
+        "mainEntityOfPage": {
+            "@type": "WebPage",
+            "@id": url,
+            "url": url,
+            "breadcrumb": breadcrumb_list(article.section),
+        },
         "datePublished": iso_local(article.published_at),
-        "dateModified": iso_local(modified),
+        "dateModified": iso_local(modified or article.published_at),
         "author": [{"@type": "Person", "name": full_name(user)} for user in authors]
         + ([{"@type": "Person", "name": article.byline}] if article.byline else []),
         "publisher": {
@@ -52,3 +66,8 @@ def news_article_json_ld(article, tags, authors, share_image=None) -> SafeString
     if share_image:
         data["image"] = [absolute_url(share_image.src)]
     return json_ld_script(data)
+
+
+def breadcrumb_json_ld(section) -> SafeString:
+    """The schema.org ``BreadcrumbList`` of a section page."""
+    return json_ld_script({"@context": "https://schema.org", **breadcrumb_list(section)})

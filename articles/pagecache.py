@@ -8,11 +8,12 @@ other parameter is left out, so ``/?x=<random>`` is the cached ``/``, not one mo
 shows (``depends_on()``): the article page its article, tags, authors and the articles in
 its "Xem thêm"; a section page its sections; a tag or author page its tag or author; a page
 that records nothing (home, search, feeds, sitemaps) the site-wide lists, ``LISTS``. Every
-page also depends on ``SITE`` (banner, sections' names). Each scope has a generation
-counter in the cache; an entry keeps the generations it was rendered under and is a hit
-only while all of them are unchanged. ``articles/invalidation.py`` bumps the scopes that a
-change to reader-visible content touches, and nothing for drafts and other unseen work, so
-a desk saving drafts all day leaves the reader cache warm.
+page also depends on ``SITE`` (the header's banner and section menu, sections' names).
+Each scope has a generation counter in the cache; an entry keeps the generations it was
+rendered under and is a hit only while all of them are unchanged.
+``articles/invalidation.py`` bumps the scopes that a change to reader-visible content
+touches, and nothing for drafts and other unseen work, so a desk saving drafts all day
+leaves the reader cache warm.
 
 **Scheduled articles** go live with nothing running at their minute. The next scheduled
 time is cached (``NEXT_KEY``); the first request after it *sweeps*: it bumps the scopes of

@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods
 
-from articles import cards, keyset, pagecache, richtext
+from articles import cards, dates, keyset, pagecache, richtext
 from articles.candidates import union_all_over
+from articles.context_processors import site_header
 from articles.links import absolute_url
 from articles.models import Article, Photo, Section, Tag
 from articles.names import full_name
@@ -26,8 +27,6 @@ PER_PAGE = keyset.PER_PAGE
 SEARCH_MAX_PAGES = RANKED // PER_PAGE  # 15: every ranked match, no more
 LATEST_ON_HOME = 10
 PER_SECTION_ON_HOME = 4
-SECTION_IDS_KEY = "home:section-ids:v1"
-SECTION_IDS_SECONDS = 24 * 3600
 READ_METHODS = ["GET", "HEAD", "OPTIONS"]
 
 
@@ -75,20 +74,16 @@ def _canonical(request, page=None):
     return absolute_url(page.absolute_path() if page is not None else request.path)
 
 
-def _latest_per_section():
+def _latest_per_section(request):
     """Each section's newest ``PER_SECTION_ON_HOME`` live articles, sections in their order.
 
     One query whatever the size of the archive or the number of sections: one ``LIMIT``
     window per section read through the (section, status, published_at, id) index (issue
-    #9; a window function numbered every live article). The section ids are kept in the
-    shared cache while the ``SITE`` generation, which every section change moves, stays.
+    #9; a window function numbered every live article). The section ids come with the
+    header's section menu, kept in the shared cache while the ``SITE`` generation, which
+    every section change moves, stays.
     """
-    section_ids = pagecache.kept_while(
-        pagecache.SITE,
-        SECTION_IDS_KEY,
-        lambda: list(Section.objects.order_by().values_list("pk", flat=True)),
-        SECTION_IDS_SECONDS,
-    )
+    section_ids = site_header(request).section_ids
     if not section_ids:
         return []
     windows = union_all_over(
@@ -114,7 +109,7 @@ def home(request):
     # Any live article may show here; said outright, as the most-read lists add scopes.
     pagecache.depends_on(pagecache.LISTS)
     latest = list(_cards()[: LATEST_ON_HOME + 1])
-    blocks = _latest_per_section()
+    blocks = _latest_per_section(request)
     cards.attach(
         [
             *((article, "h2", True) for article in latest[:1]),
@@ -158,6 +153,8 @@ def section_detail(request, slug):
             "page": page,
             "canonical_url": _canonical(request, page),
             "section_feed": reverse("articles:section_feed", kwargs={"slug": section.slug}),
+            "current_section": section,  # the header's menu marks it aria-current="page"
+            "current_is_page": True,
         },
     )
 
@@ -226,6 +223,10 @@ def article_context(article: Article, *, preview: bool = False) -> dict:
         "share_photo": share_photo,
         "share_image": share_photo.social if share_photo else None,
         "section_feed": reverse("articles:section_feed", kwargs={"slug": article.section.slug}),
+        "current_section": article.section,  # the header's menu marks it aria-current="true"
+        "updated_at": dates.updated_after_publication(
+            article.published_at, article.updated_at, article.created_at
+        ),
     }
 
 

@@ -122,8 +122,14 @@ def own_article(user, **kwargs):
 
 
 def banner_query() -> int:
-    """The hotline banner's query on a page after the first: none on a shared cache, which
-    keeps it (articles/context_processors.py), one on a per-process cache."""
+    """The hotline banner's query on a reader page after the first: none on a shared cache,
+    which keeps it (articles/context_processors.py), one on a per-process cache. Pages
+    without the reader header (the admin, XML) never read it."""
     from articles import cachesafe
 
     return 0 if cachesafe.shared() else 1
+
+
+def menu_query() -> int:
+    """The header's section menu: kept with the banner, so read when it is (issue #13)."""
+    return banner_query()

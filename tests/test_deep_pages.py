@@ -12,7 +12,13 @@ from lxml import html as lxml_html
 from articles import keyset
 from articles.admin import paginator
 from articles.models import Article
-from tests.factories import ArticleFactory, SectionFactory, UserFactory, banner_query
+from tests.factories import (
+    ArticleFactory,
+    SectionFactory,
+    UserFactory,
+    banner_query,
+    menu_query,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -102,9 +108,10 @@ def test_a_deep_page_costs_what_the_first_page_costs(client, django_assert_num_q
     deep.save()
     url = section.get_absolute_url()
     cursor = keyset.format_position(deep.published_at + timedelta(seconds=1), deep.pk)
-    client.get(url)  # the hotline banner, kept on a shared cache
+    client.get(url)  # the hotline banner and the section menu, kept on a shared cache
     for page_url in (url, f"{url}?truoc={cursor}"):
-        queries_now = 2 + banner_query()  # the section, the page (and the banner)
+        # the section, the page (and the banner and the menu)
+        queries_now = 2 + banner_query() + menu_query()
         with CaptureQueriesContext(connection) as queries, django_assert_num_queries(queries_now):
             assert client.get(page_url).status_code == 200
         sql = " ".join(q["sql"].upper() for q in queries)

@@ -42,23 +42,24 @@ def build(n):
     return article, authors[0]
 
 
-# page: (url, queries), each page asked for with an empty cache. The hotline banner is one
-# query on every HTML page then (kept in a shared cache afterwards: tests/test_banner_cache.py).
+# page: (url, queries), each page asked for with an empty cache. The header (hotline banner,
+# section menu) is two queries on every HTML page then, none on XML (kept in a shared cache
+# afterwards: tests/test_banner_cache.py, tests/test_section_menu.py).
 PAGES = {
-    # banner, article with section and lead photo, authors, tags, body photos, related
-    "article": (lambda a, u: a.get_absolute_url(), 6),
-    # banner, lead + latest, section ids, every section's latest (one LIMIT window per
-    # section in one query: bounded by an index, not a window over the archive, issue #9)
+    # banner, menu, article with section and lead photo, authors, tags, body photos, related
+    "article": (lambda a, u: a.get_absolute_url(), 7),
+    # banner, menu (with the section ids), lead + latest, every section's latest (one LIMIT
+    # window per section in one query: bounded by an index, not a window over the archive)
     "home": (lambda a, u: "/", 4),
-    # banner, section and its subsections, page (no count: issue #9)
-    "section": (lambda a, u: a.section.get_absolute_url(), 3),
-    # banner, tag, page
-    "tag": (lambda a, u: reverse("articles:tag", kwargs={"slug": "the-0"}), 3),
-    # banner, user, page
-    "author": (lambda a, u: reverse("articles:author", kwargs={"pk": u.pk}), 3),
-    # banner, page (on PostgreSQL one statement reads the recent search table, then the
+    # banner, menu, section and its subsections, page (no count: issue #9)
+    "section": (lambda a, u: a.section.get_absolute_url(), 4),
+    # banner, menu, tag, page
+    "tag": (lambda a, u: reverse("articles:tag", kwargs={"slug": "the-0"}), 4),
+    # banner, menu, user, page
+    "author": (lambda a, u: reverse("articles:author", kwargs={"pk": u.pk}), 4),
+    # banner, menu, page (on PostgreSQL one statement reads the recent search table, then the
     # archive's index only if needed: articles/models/recent_search.py)
-    "search": (lambda a, u: "/tim-kiem/?q=hai+phong", 2),
+    "search": (lambda a, u: "/tim-kiem/?q=hai+phong", 3),
     # items, authors, tags
     "feed": (lambda a, u: "/rss.xml", 3),
     # section, items, authors, tags
@@ -66,13 +67,13 @@ PAGES = {
     # whether sections and tags have any URL, this month, closed months, sections with
     # their newest article, count of sections, count of tags (no banner: the XML has none)
     "sitemap index": (lambda a, u: "/sitemap.xml", 7),
-    # banner, count and page of the month's articles
-    "article sitemap": (lambda a, u: month_sitemap_url(a.published_at), 3),
-    # banner, count and page of sections; count and page of tags
-    "sections sitemap": (lambda a, u: "/sitemap-chuyen-muc.xml", 3),
-    "tags sitemap": (lambda a, u: "/sitemap-the.xml", 3),
-    # banner, count, page
-    "news sitemap": (lambda a, u: "/sitemap-news.xml", 3),
+    # count and page of the month's articles
+    "article sitemap": (lambda a, u: month_sitemap_url(a.published_at), 2),
+    # count and page of sections; count and page of tags
+    "sections sitemap": (lambda a, u: "/sitemap-chuyen-muc.xml", 2),
+    "tags sitemap": (lambda a, u: "/sitemap-the.xml", 2),
+    # count, page
+    "news sitemap": (lambda a, u: "/sitemap-news.xml", 2),
 }
 
 

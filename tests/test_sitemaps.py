@@ -130,8 +130,8 @@ def test_sitemap_query_counts_do_not_grow_with_articles(
     # so not counted; test_query_counts.py has one)
     with django_assert_num_queries(6):
         assert client.get(reverse("sitemap")).status_code == 200
-    # banner, count of the month, its page
-    with django_assert_num_queries(3):
+    # count of the month, its page (no banner: the XML has no header, issue #13)
+    with django_assert_num_queries(2):
         url = reverse("sitemap-section", kwargs={"section": "bai-viet-2025-03"})
         assert client.get(url).status_code == 200
 
@@ -181,10 +181,10 @@ def test_closed_months_are_grouped_once(client, shared_cache, django_assert_num_
         assert client.get(reverse("sitemap")).status_code == 200
     with django_assert_num_queries(4):  # the closed months' entries, this month's rows kept
         assert client.get(reverse("sitemap")).status_code == 200
-    # A closed month's sitemap takes its count from them: banner and page, no COUNT; then
-    # the page itself is kept.
+    # A closed month's sitemap takes its count from them: the page, no COUNT; then the
+    # page itself is kept.
     url = reverse("sitemap-section", kwargs={"section": "bai-viet-2025-03"})
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         first = client.get(url)
     with django_assert_num_queries(0):
         again = client.get(url)
