@@ -1,6 +1,7 @@
 from .article import Article, ArticleQuerySet
 from .autosave import Autosave
 from .banner import HotlineBanner
+from .correction import Correction
 from .pending import PendingEdit
 from .photo import Photo, photo_upload_to
 from .recent_search import RecentSearch, SearchWindow
@@ -14,6 +15,7 @@ __all__ = [
     "ArticleDeletion",
     "ArticleQuerySet",
     "Autosave",
+    "Correction",
     "HotlineBanner",
     "PendingEdit",
     "Photo",
