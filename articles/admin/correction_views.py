@@ -89,6 +89,8 @@ class CorrectionViewsMixin:
             "article": article,
             "form": form,
             "corrections": article.corrections.select_related("created_by"),
-            "is_live": article.is_live,
+            # A refused POST comes back with what was typed, even when the article has
+            # just left the site: the editor keeps the text.
+            "show_form": article.is_live or form.is_bound,
         }
         return TemplateResponse(request, "admin/articles/article/correction.html", context)
