@@ -218,3 +218,14 @@ def test_no_button_on_an_article_readers_do_not_see(client, editor):
     assert correction_url(draft) not in page
     page = client.get(correction_url(draft)).content.decode()
     assert "Chỉ thêm đính chính cho bài đang trên trang" in page and "<textarea" not in page
+
+
+@pytest.mark.parametrize(
+    "data", [{"kind": "bia", "text": FIXED}, {"kind": KIND, "text": "a\x00b"}, {}]
+)
+def test_bad_input_in_the_admin_is_an_error_not_a_500(client, editor, live, data):
+    client.force_login(editor)
+    response = client.post(correction_url(live), data)
+    assert response.status_code == 200
+    assert 'class="errorlist' in response.content.decode()
+    assert not Correction.objects.exists()
