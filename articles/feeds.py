@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 
+from articles.corrections import as_text, corrections_of, with_corrections
 from articles.links import absolute_url
 from articles.models import Article, Section, TaggedArticle
 from articles.names import full_name
@@ -46,7 +47,9 @@ class LatestArticlesFeed(Feed):
 
     def items(self, obj=None):
         articles = self.articles() if obj is None else self.articles(obj)
-        items = list(articles.summaries().select_related("section", "lead_photo")[:FEED_SIZE])
+        # Corrections in the same query (articles/corrections.py).
+        items = articles.summaries().select_related("section", "lead_photo")
+        items = list(with_corrections(items)[:FEED_SIZE])
         # Authors and tags in two queries, kept on each item: prefetch_related made a
         # queryset per article and relation (60 for a feed, a third of its time).
         ids = [item.pk for item in items]
@@ -66,7 +69,9 @@ class LatestArticlesFeed(Feed):
 
     def item_description(self, item):
         location = f"{item.location_display} " if item.location else ""
-        return location + item.sapo
+        # A reader of the feed reads the corrections too, after the sapo (issue #13).
+        corrections = as_text(corrections_of(item))
+        return location + item.sapo + (f"\n\n{corrections}" if corrections else "")
 
     def item_link(self, item):
         return absolute_url(item.get_absolute_url())

@@ -24,6 +24,7 @@ from django.utils import timezone
 from articles import pagecache
 from articles.models import (
     Article,
+    Correction,
     HotlineBanner,
     Photo,
     RelatedArticle,
@@ -168,6 +169,15 @@ def related_link_changed(sender, instance, **kwargs):
         bump({article_scope(instance.from_article_id)})
 
 
+def correction_changed(sender, instance, **kwargs):
+    # The article's page and the feeds show its corrections; the sitemaps its updated_at.
+    row = Article.objects.live().filter(pk=instance.article_id).values_list("published_at")
+    published = row.first()
+    if published is not None:
+        closed = _in_closed_month(published[0])
+        bump({article_scope(instance.article_id), LISTS, *([ARCHIVE] if closed else [])})
+
+
 def photo_changed(sender, instance, created=False, **kwargs):
     if created:
         return
@@ -203,6 +213,8 @@ def connect() -> None:
         (m2m_changed, article_authors_changed, Article.authors.through),
         (post_save, related_link_changed, RelatedArticle),
         (post_delete, related_link_changed, RelatedArticle),
+        (post_save, correction_changed, Correction),
+        (post_delete, correction_changed, Correction),
         (post_save, photo_changed, Photo),
         (pre_delete, photo_changed, Photo),  # its articles' rows go with it
         (post_save, tag_changed, Tag),

@@ -10,7 +10,7 @@ was rolled back, and once per step of the trail. Keyword arguments:
 - ``by``: the user, or the system caller (``publishing.System``);
 - ``action``: what was done, the publishing function's name: ``submit``, ``return``,
   ``approve``, ``publish``, ``schedule``, ``reschedule``, ``unpublish``, ``publish_now``,
-  ``publish_pending``, ``delete``;
+  ``publish_pending``, ``add_correction`` (the state stays ``published``), ``delete``;
 - ``from_status``, ``to_status``: ``Article.Status`` values (``to_status`` is None after
   ``delete``);
 - ``at``: when (aware datetime), as the trail records it.

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from articles import cards, dates, keyset, pagecache, richtext
 from articles.candidates import union_all_over
 from articles.context_processors import site_header
+from articles.corrections import corrections_of, with_corrections
 from articles.links import absolute_url
 from articles.models import Article, Photo, Section, Tag
 from articles.names import full_name
@@ -218,6 +219,7 @@ def article_context(article: Article, *, preview: bool = False) -> dict:
         "authors": list(article.authors.all()),
         "tags": list(article.tags.all()),
         "related": related_articles(article),
+        "corrections": corrections_of(article),
         "preview": preview,
         "canonical_url": absolute_url(article.get_absolute_url()),
         "share_photo": share_photo,
@@ -238,6 +240,7 @@ def article_detail(request, section_slug, slug, pk):
         .select_related("section__parent", "lead_photo", "suggestions")
         .prefetch_related("authors", "tags")
     )
+    articles = with_corrections(articles)  # in the same query (articles/corrections.py)
     article = get_object_or_404(articles, pk=pk)
     # The id in the URL finds the article whatever its slug or section, so an old URL
     # (the title, hence the slug, changed; or the article moved section) still finds it

@@ -85,6 +85,8 @@ def _slug(text):
 def _orm_body_on_reader_page(client, body):
     article = ArticleFactory(body=body, live=True)
     page = client.get(article.get_absolute_url()).content.decode().lower()
+    # Our own script, by src (the share button, issue #13), is the only one the page loads.
+    page = page.replace('<script src="/static/articles/share.js" defer></script>', "", 1)
     stored = Article.objects.get(pk=article.pk).body.lower()
     hostile = ["<script", "onerror", "onload", "javascript:", "<iframe", "<style", "<svg"]
     found = [bad for bad in hostile if bad in stored or bad in page.split("<main", 1)[-1]]

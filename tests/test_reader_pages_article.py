@@ -123,7 +123,7 @@ def test_no_title_can_close_the_json_ld_script(client):
     """A title holding ``</script>`` stays data: escaped inside JSON-LD, nothing executes."""
     article = ArticleFactory(live=True, title="Tin </script><script>alert(1)</script> & <b>")
     body = client.get(article.get_absolute_url()).content.decode()
-    # Inline scripts only: the page also loads our own files (reads.js, issue #13).
+    # Inline scripts only: the page also loads our own reads.js and share.js by src (issue #13).
     scripts = re.findall(r"<script\b(?![^>]*\bsrc=)[^>]*>(.*?)</script>", body, re.S)
     assert len(scripts) == 1
     assert "<" not in scripts[0] and "\\u003C/script\\u003E" in scripts[0]

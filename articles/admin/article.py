@@ -1,7 +1,7 @@
 """The article admin: who sees which articles, the list (filters, search, no full count)
 and the fieldsets. The change form, the displays, the actions and the extra pages are its
 mixins (``article_form``, ``article_display``, ``article_actions``, ``article_views``,
-``article_desk_views``)."""
+``article_desk_views``, ``correction_views``)."""
 
 from django.contrib import admin
 from django.contrib.admin.utils import lookup_spawns_duplicates
@@ -22,6 +22,7 @@ from .article_reads import ArticleReadsMixin
 from .article_views import ArticleViewsMixin
 from .autocomplete import PhotoAutocompleteSelect
 from .changelist import ArticleChangeList
+from .correction_views import CorrectionViewsMixin
 from .forms import ArticleForm
 from .paginator import EstimatedCountPaginator
 from .revision_views import RevisionViewsMixin
@@ -29,6 +30,7 @@ from .revision_views import RevisionViewsMixin
 
 @admin.register(Article)
 class ArticleAdmin(
+    CorrectionViewsMixin,
     ArticleFormMixin,
     ArticleDisplayMixin,
     ArticleActionsMixin,

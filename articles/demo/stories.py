@@ -463,6 +463,13 @@ MOI_TRUONG = [
             "Nghệ An thu hút dự án điện tử vào khu kinh tế Đông Nam",
             "Đà Lạt thu gom rác thải nhựa quanh các hồ trung tâm",
         ],
+        # Added after publication through publishing.add_correction (issue #13).
+        "corrections": [
+            (
+                "correction",
+                "Bản trước ghi mục tiêu đạt chuẩn sinh thái sau ba năm; đúng là sau năm năm.",
+            ),
+        ],
     },
     {
         "title": "Cà Mau trồng thêm 200 ha rừng ngập mặn giữ đất ven biển",

@@ -1,6 +1,7 @@
 from .article import Article, ArticleQuerySet
 from .autosave import Autosave
 from .banner import HotlineBanner
+from .correction import Correction
 from .pending import PendingEdit
 from .photo import Photo, photo_upload_to
 from .reads import ArticleReads
@@ -16,6 +17,7 @@ __all__ = [
     "ArticleQuerySet",
     "ArticleReads",
     "Autosave",
+    "Correction",
     "HotlineBanner",
     "PendingEdit",
     "Photo",

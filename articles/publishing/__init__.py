@@ -25,12 +25,14 @@ By responsibility:
 - ``deletion``: delete one or many, leaving an ``ArticleDeletion``;
 - ``bulk``: ``create_many``, the system callers' bulk path (``seed_demo``, ``seed_bench``);
 - ``edits``: saving content (the version guard) and staging a live article's edit;
-- ``pending``: a live article's pending edit, published or dropped.
+- ``pending``: a live article's pending edit, published or dropped;
+- ``corrections``: a correction or update note added to a live article.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from .bulk import MOVES, Step, create_many
+from .corrections import add_correction, can_correct
 from .deletion import check_delete_many, delete, delete_many
 from .edits import (
     CONTENT_FIELDS,
@@ -90,8 +92,10 @@ __all__ = [
     "System",
     "ValidationError",
     "WentLive",
+    "add_correction",
     "approve",
     "available_actions",
+    "can_correct",
     "can_delete",
     "can_edit",
     "can_link",

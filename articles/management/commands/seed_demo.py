@@ -41,6 +41,7 @@ class Command(BaseCommand):
             self.photos = self.seed_photos()
             new_articles = self.seed_articles()
             self.seed_related(new_articles)
+            self.seed_corrections(new_articles)
         self.stdout.write(self.summary())
 
     def summary(self):
@@ -201,6 +202,13 @@ class Command(BaseCommand):
                 )
                 link.full_clean()
                 link.save()
+
+    def seed_corrections(self, new_articles):
+        """Corrections added after publication, for the articles made in this run."""
+        for story in ARTICLES:
+            article = new_articles.get(story["title"])
+            for kind, text in story.get("corrections", []) if article else []:
+                publishing.add_correction(article, kind, text, by=SEED)
 
     def body_html(self, blocks):
         """The stored body, as the editor writes it; photos are references to library rows."""
