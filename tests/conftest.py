@@ -3,7 +3,7 @@ from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.test import override_settings
 
-from articles import signals
+from articles import cachesafe, signals
 from articles.models import Article
 from tests.factories import staff_member
 from tests.html_pages import SITE
@@ -65,7 +65,25 @@ def page_cache(settings):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    """An empty cache, and no failure remembered by cachesafe's breaker from another test
+    (an outage test leaves it open for 5 s)."""
+    cachesafe.reset()
     cache.clear()
+    yield
+    cache.clear()
+    cachesafe.reset()
+
+
+@pytest.fixture
+def shared_cache(settings, tmp_path):
+    """A cache every process reads (files), whatever the suite runs on."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
+    assert cachesafe.shared()
     yield
     cache.clear()
 

@@ -8,19 +8,11 @@ from django.core.cache import cache
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from articles import cachesafe
 from articles.models import Article
 from tests.api_support import API, conforming, path_of  # noqa: F401
 from tests.factories import ArticleFactory, SectionFactory, UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("conforming")]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_breaker():
-    cachesafe.reset()
-    yield
-    cachesafe.reset()
 
 
 @pytest.fixture

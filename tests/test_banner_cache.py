@@ -1,7 +1,6 @@
 """The header's hotline comes from the shared cache, not a query per page (issue #9)."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -18,20 +17,6 @@ def banner_queries(client, url) -> tuple[int, str]:
         response = client.get(url)
     assert response.status_code == 200
     return sum(BANNER_TABLE in q["sql"] for q in queries), response.content.decode()
-
-
-@pytest.fixture
-def shared_cache(settings, tmp_path):
-    """A cache every process reads (files), whatever the suite runs on."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(tmp_path / "cache"),
-        }
-    }
-    assert cachesafe.shared()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

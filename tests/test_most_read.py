@@ -17,7 +17,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import cachesafe, publishing
+from articles import publishing
 from articles.models import ArticleReads
 from articles.reads import beacon, lists, ranking, readers, store
 from tests.factories import ArticleFactory, SectionFactory
@@ -25,13 +25,6 @@ from tests.outages import redis_down
 from tests.reads_support import BROWSER, needs_redis, read, read_many
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_breaker():
-    cachesafe.reset()
-    yield
-    cachesafe.reset()
 
 
 @pytest.fixture

@@ -35,13 +35,6 @@ ADMIN_PAGES = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _fresh_breaker():
-    cachesafe.reset()
-    yield
-    cachesafe.reset()
-
-
 @pytest.fixture
 def reader():
     """A browser: a server error is a response to look at, not an exception in the test."""

@@ -8,7 +8,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from lxml import html as lxml_html
 
-from articles import cachesafe
 from articles.models import Section
 from tests.factories import ArticleFactory, HotlineBannerFactory, SectionFactory, UserFactory
 
@@ -17,20 +16,6 @@ pytestmark = pytest.mark.django_db
 MENU = "//header//nav[@aria-label='Chuyên mục']"
 TOP = MENU + "/details/ul[@class='section-menu-list']/li"
 SECTION_TABLE = Section._meta.db_table
-
-
-@pytest.fixture
-def shared_cache(settings, tmp_path):
-    """A cache every process reads (files), whatever the suite runs on."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(tmp_path / "cache"),
-        }
-    }
-    assert cachesafe.shared()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -154,7 +154,7 @@ def test_a_sitemap_without_urls_is_not_listed(client):
 
 
 @pytest.fixture
-def shared_cache(monkeypatch):
+def shared_locmem(monkeypatch):
     """The closed months kept in the cache, as on Redis (the tests' cache is local memory,
     which one process shares with itself)."""
     monkeypatch.setattr(cachesafe, "shared", lambda: True)
@@ -171,7 +171,7 @@ def month_lastmods(client) -> dict[str, str]:
     }
 
 
-def test_closed_months_are_grouped_once(client, shared_cache, django_assert_num_queries):
+def test_closed_months_are_grouped_once(client, shared_locmem, django_assert_num_queries):
     """At a million articles grouping every month costs what the archive holds; the closed
     ones are grouped once and kept until one of their articles changes."""
     for day in (1, 2, 3):
@@ -196,7 +196,7 @@ def test_closed_months_are_grouped_once(client, shared_cache, django_assert_num_
     assert client.get(url).status_code == 404  # none that month
 
 
-def test_a_change_in_a_closed_month_reaches_the_index(client, shared_cache):
+def test_a_change_in_a_closed_month_reaches_the_index(client, shared_locmem):
     """An edit moves the month's lastmod; unpublishing its only article takes the month out;
     publishing one (back-dated) brings a month in."""
     edited = ArticleFactory(status="published", published_at=at(2025, 3, 5))
@@ -220,7 +220,7 @@ def test_a_change_in_a_closed_month_reaches_the_index(client, shared_cache):
     assert f"{SITE}/sitemap-bai-viet-2024-12.xml" in month_lastmods(client)
 
 
-def test_a_closed_months_kept_page_follows_its_articles(client, shared_cache, settings):
+def test_a_closed_months_kept_page_follows_its_articles(client, shared_locmem, settings):
     """The page of a closed month is kept until one of its articles changes, or a section's
     slug (in every article URL), or the site's address."""
     section = SectionFactory(slug="kinh-te")
@@ -238,7 +238,7 @@ def test_a_closed_months_kept_page_follows_its_articles(client, shared_cache, se
     assert client.get(url).content.decode().count("https://moi.example/tai-chinh/") == 1
 
 
-def test_only_plain_page_numbers_are_kept(client, shared_cache, monkeypatch):
+def test_only_plain_page_numbers_are_kept(client, shared_locmem, monkeypatch):
     """``?p=01``, ``?p=+1`` … are answered, but one page is kept once, not once per spelling."""
     keys = []
     key = sitemaps.closed_xml_key
@@ -252,7 +252,7 @@ def test_only_plain_page_numbers_are_kept(client, shared_cache, monkeypatch):
 
 
 def test_this_months_rows_follow_saves_at_once_and_the_schedule_within_a_minute(
-    client, shared_cache
+    client, shared_locmem
 ):
     """This month's rows are kept a minute under LISTS: a saved live article moves them at
     once; a scheduled article going live (no save announces it) within OPEN_SECONDS."""
