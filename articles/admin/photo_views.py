@@ -29,14 +29,8 @@ def photo_json(photo):
     """What the editor's picker and its placed figures show of a library photo."""
     card = photo.card
     return {
-        "id": photo.pk,
-        "caption": photo.caption,
-        "credit": photo.credit,
-        "credit_line": photo.credit_line,
-        "alt": photo.alt,
+        **photo.facts(),
         "thumbnail": thumbnail_url(photo),
-        "width": photo.width,
-        "height": photo.height,
         # As list cards show it (the article form's lead photo preview).
         "card": {"src": card.src, "width": card.width, "height": card.height},
     }

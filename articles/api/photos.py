@@ -60,13 +60,7 @@ def card(photo) -> list[dict]:
 
 def photo_data(photo) -> dict:
     return {
-        "id": photo.pk,
-        "caption": photo.caption,
-        "credit": photo.credit,
-        "credit_line": photo.credit_line,
-        "alt": photo.alt,
-        "width": photo.width,
-        "height": photo.height,
+        **photo.facts(),
         "renditions": renditions(photo),
         "card": card(photo),
     }

@@ -159,6 +159,18 @@ class Photo(NFCModel):
         """``Ảnh: Hoàng Tùng.`` as printed under the photo; empty when no credit."""
         return f"Ảnh: {self.credit.rstrip('.')}." if self.credit else ""
 
+    def facts(self) -> dict:
+        """What a photo says about itself, as the editor's picker and the read API give it."""
+        return {
+            "id": self.pk,
+            "caption": self.caption,
+            "credit": self.credit,
+            "credit_line": self.credit_line,
+            "alt": self.alt,
+            "width": self.width,
+            "height": self.height,
+        }
+
     def _url(self, name):
         return default_storage.url(name)
 
