@@ -15,11 +15,11 @@ from django.utils import timezone
 
 from articles.reads import ranking, store
 from tests.browser.conftest import CHROMIUM, MISSING, browser, browser_required  # noqa: F401
-from tests.browser.test_page_quality import (
+from tests.browser.pagecheck import (
     SCREENSHOTS,
     VNU_JAR,
-    _assert_axe_finds_no_serious_violation,
-    _missing_tools,
+    assert_axe_finds_no_serious_violation,
+    require_tools,
 )
 from tests.factories import ArticleFactory, SectionFactory
 
@@ -102,8 +102,7 @@ def pages_with_lists(live_server, transactional_db):
 
 @needs_redis
 def test_pages_with_the_lists_pass_the_page_checks(pages_with_lists, browser, tmp_path):  # noqa: F811
-    if missing := _missing_tools():
-        pytest.skip("page checks need " + ", ".join(missing))
+    require_tools()
     # A small phone; axe is injected as an inline script, which our CSP would refuse.
     context = browser.new_context(
         bypass_csp=True, viewport={"width": 360, "height": 800}, locale="vi-VN"
@@ -117,7 +116,7 @@ def test_pages_with_the_lists_pass_the_page_checks(pages_with_lists, browser, tm
             assert overflow <= 0, f"{name}: {overflow}px wider than a 360 px phone"
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)  # the README's
             page.locator(".most-read").screenshot(path=SCREENSHOTS / f"most-read-{name}.png")
-            _assert_axe_finds_no_serious_violation(page, f"most-read-{name}")
+            assert_axe_finds_no_serious_violation(page, f"most-read-{name}")
             (tmp_path / f"{name}.html").write_bytes(urllib.request.urlopen(url).read())
     finally:
         context.close()

@@ -11,7 +11,6 @@ installed). Reports of failed checks are written to ``test-artifacts/pagecheck/`
 
 import json
 import os
-import shutil
 import subprocess
 import urllib.request
 from pathlib import Path
@@ -20,13 +19,14 @@ import pytest
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.browser.demo_site import serve
-
-ROOT = Path(__file__).resolve().parents[2]
-TOOLS = ROOT / "tools" / "pagecheck" / "node_modules"
-VNU_JAR = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
-AXE_JS = TOOLS / "axe-core" / "axe.min.js"
-LIGHTHOUSE = TOOLS / "lighthouse" / "cli" / "index.js"
-ARTIFACTS = ROOT / "test-artifacts" / "pagecheck"
+from tests.browser.pagecheck import (
+    LIGHTHOUSE,
+    SCREENSHOTS,
+    VNU_JAR,
+    assert_axe_finds_no_serious_violation,
+    report,
+    require_tools,
+)
 
 # Page types a reader can reach; the 404 page is checked for markup and accessibility only
 # (Lighthouse's SEO category rightly marks a 404 as not indexable).
@@ -35,24 +35,9 @@ LIGHTHOUSE_PAGES = [p for p in PAGE_TYPES if p != "not_found"]
 LIGHTHOUSE_MIN = 0.95
 
 
-def _missing_tools():
-    missing = []
-    if not shutil.which("java"):
-        missing.append("Java 17+ (apt-get install default-jre-headless)")
-    if not shutil.which("node"):
-        missing.append("Node.js 20 (apt-get install nodejs npm)")
-    if not (VNU_JAR.exists() and AXE_JS.exists() and LIGHTHOUSE.exists()):
-        missing.append("the npm tools (npm ci --prefix tools/pagecheck)")
-    return missing
-
-
 @pytest.fixture(scope="module")
 def tools_present():
-    if missing := _missing_tools():
-        message = "page checks need " + ", ".join(missing)
-        if os.environ.get("NEWSROOM_REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
+    require_tools()
 
 
 @pytest.fixture(scope="module")
@@ -60,13 +45,6 @@ def demo_site(tools_present, tmp_path_factory):
     """A production-shaped server (DEBUG off, gunicorn, WhiteNoise) over the demo content."""
     with serve(tmp_path_factory.mktemp("pagecheck")) as urls:
         yield urls
-
-
-def _report(name, payload):
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = ARTIFACTS / name
-    path.write_text(json.dumps(payload, ensure_ascii=False, indent=2))
-    return path
 
 
 def _fetch(url):
@@ -105,7 +83,7 @@ def vnu_results(demo_site, tmp_path_factory):
 def test_nu_html_checker_finds_no_error(vnu_results, page_type):
     errors = vnu_results[page_type]
     if errors:
-        _report(f"vnu-{page_type}.json", errors)
+        report(f"vnu-{page_type}.json", errors)
     assert not errors, [f"{e.get('lastLine')}: {e['message']}" for e in errors]
 
 
@@ -117,20 +95,10 @@ def axe_page(tools_present, browser):
     context.close()
 
 
-def _assert_axe_finds_no_serious_violation(page, name):
-    page.add_script_tag(path=str(AXE_JS))
-    results = page.evaluate("async () => await axe.run(document)")
-    serious = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
-    if serious:
-        _report(f"axe-{name}.json", serious)
-    assert not serious, [f"{v['id']}: {v['help']} ({len(v['nodes'])})" for v in serious]
-    return results
-
-
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_axe_finds_no_serious_violation(demo_site, axe_page, page_type):
     axe_page.goto(demo_site[page_type])
-    _assert_axe_finds_no_serious_violation(axe_page, page_type)
+    assert_axe_finds_no_serious_violation(axe_page, page_type)
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +130,7 @@ def test_axe_finds_no_serious_violation_on_the_article_form(admin_axe_page, stat
     if state == "photo_picker":
         page.click('.prose-menubar button[data-name="newsPhoto"]')
         page.locator("dialog.news-photo-picker .news-photo-picker__item").first.wait_for()
-    results = _assert_axe_finds_no_serious_violation(page, f"admin-article-{state}")
+    results = assert_axe_finds_no_serious_violation(page, f"admin-article-{state}")
     checked = [
         node["html"]
         for rule in results["passes"]
@@ -194,21 +162,18 @@ def test_lighthouse_scores_on_mobile(demo_site, page_type, tmp_path):
         check=True,
         timeout=240,
     )
-    report = json.loads(output.read_text())
-    scores = {key: cat["score"] for key, cat in report["categories"].items()}
+    found = json.loads(output.read_text())
+    scores = {key: cat["score"] for key, cat in found["categories"].items()}
     if min(scores.values()) < LIGHTHOUSE_MIN:
         failing = [
             f"{audit['id']}: {audit['title']}"
-            for audit in report["audits"].values()
+            for audit in found["audits"].values()
             if audit.get("score") is not None
             and audit["score"] < 1
             and audit.get("scoreDisplayMode") in ("binary", "numeric")
         ]
-        _report(f"lighthouse-{page_type}.json", {"scores": scores, "failing": failing})
+        report(f"lighthouse-{page_type}.json", {"scores": scores, "failing": failing})
         pytest.fail(f"{page_type}: {scores}; failing audits: {failing}")
-
-
-SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 
 
 @pytest.mark.parametrize(
