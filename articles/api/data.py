@@ -14,21 +14,13 @@ from articles.links import absolute_url
 from articles.names import full_name
 
 
-def section_ref(section) -> dict:
+def ref(item) -> dict:
+    """A section or a tag as the API names it: id, name, slug and its page's address."""
     return {
-        "id": section.pk,
-        "name": section.name,
-        "slug": section.slug,
-        "url": absolute_url(section.get_absolute_url()),
-    }
-
-
-def tag_ref(tag) -> dict:
-    return {
-        "id": tag.pk,
-        "name": tag.name,
-        "slug": tag.slug,
-        "url": absolute_url(tag.get_absolute_url()),
+        "id": item.pk,
+        "name": item.name,
+        "slug": item.slug,
+        "url": absolute_url(item.get_absolute_url()),
     }
 
 
@@ -45,7 +37,7 @@ def summary(article) -> dict:
         "title": article.title,
         "url": absolute_url(article.get_absolute_url()),
         "api_url": absolute_url(reverse("api:article", kwargs={"article_id": article.pk})),
-        "section": section_ref(article.section),
+        "section": ref(article.section),
         "location": article.location,
         "sapo": article.sapo,
         "published_at": timezone.localtime(article.published_at),
@@ -60,7 +52,7 @@ def detail(article, photos_by_id: dict) -> dict:
         **summary(article),
         "byline": article.byline,
         "authors": [author(user) for user in article.authors.all()],
-        "tags": [tag_ref(tag) for tag in article.tags.all()],
+        "tags": [ref(tag) for tag in article.tags.all()],
         "blocks": blocks(article.body, photos_by_id),
     }
 
@@ -76,9 +68,9 @@ def section_tree(sections) -> list[dict]:
     children: dict[int, list] = {}
     for section in sections:
         if section.parent_id is not None:
-            children.setdefault(section.parent_id, []).append(section_ref(section))
+            children.setdefault(section.parent_id, []).append(ref(section))
     return [
-        {**section_ref(s), "parent": None, "children": children.get(s.pk, [])}
+        {**ref(s), "parent": None, "children": children.get(s.pk, [])}
         for s in sections
         if s.parent_id is None
     ]

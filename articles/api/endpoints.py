@@ -191,7 +191,7 @@ def tags(request, response: HttpResponse, cursor: str | None = TagCursor, limit:
     if has_next:
         cursor = params.encode_slug(page[-1].slug)
         next_url = _next_url("api:tags", {"limit": limit, "cursor": cursor})
-    return {"items": [data.tag_ref(tag) for tag in page], "next": next_url}
+    return {"items": [data.ref(tag) for tag in page], "next": next_url}
 
 
 @router.get(
