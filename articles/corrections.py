@@ -9,37 +9,19 @@ older form's save to overwrite. Adding one goes through ``publishing.add_correct
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.db.models import Aggregate, OuterRef, QuerySet, Subquery, TextField
-from django.db.models.functions import JSONObject
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from articles import dates
+from articles.json_rows import folded, unfolded
 from articles.models import Article, Correction
 
 ANNOTATION = "corrections_json"
 KIND_LABELS = dict(Correction.Kind.choices)
-
-
-class JSONList(Aggregate):
-    """The rows' JSON objects as one JSON array, in text: SQLite's ``json_group_array``,
-    PostgreSQL's ``json_agg`` (the two databases the project runs on)."""
-
-    function = "JSON_GROUP_ARRAY"
-    output_field = TextField()
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        return self.as_sql(
-            compiler,
-            connection,
-            function="JSON_AGG",
-            template="%(function)s(%(expressions)s)::text",
-            **extra_context,
-        )
 
 
 @dataclass(frozen=True)
@@ -64,14 +46,8 @@ class Shown:
 
 def with_corrections(articles: QuerySet) -> QuerySet:
     """``articles`` with each one's corrections in the same query (``corrections_of``)."""
-    rows = (
-        Correction.objects.filter(article=OuterRef("pk"))
-        .order_by()
-        .values("article")
-        .annotate(items=JSONList(JSONObject(kind="kind", text="text", at="created_at")))
-        .values("items")
-    )
-    return articles.annotate(**{ANNOTATION: Subquery(rows, output_field=TextField())})
+    rows = folded(Correction.objects.all(), "article", kind="kind", text="text", at="created_at")
+    return articles.annotate(**{ANNOTATION: rows})
 
 
 def corrections_of(article: Article) -> list[Shown]:
@@ -88,7 +64,7 @@ def corrections_of(article: Article) -> list[Shown]:
 def parse(value: str | None) -> list[Shown]:
     """The JSON text of ``with_corrections`` as ``Shown`` items, oldest first."""
     shown = []
-    for item in json.loads(value) if value else []:
+    for item in unfolded(value):
         at = _moment(item.get("at"))
         if at is not None:
             shown.append(Shown(item.get("kind", ""), item.get("text") or "", at))

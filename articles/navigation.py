@@ -12,9 +12,7 @@ request: a page cached for one reader is right for every reader.
 
 from dataclasses import dataclass
 
-from django.urls import reverse
-
-from articles.links import absolute_url
+from articles.links import absolute_url, path_to
 
 HOME_NAME = "Trang chủ"
 
@@ -51,7 +49,7 @@ def read_sections(sections) -> tuple[tuple[MenuSection, ...], tuple[int, ...]]:
 
 
 def _url(slug: str) -> str:
-    return reverse("articles:section", kwargs={"slug": slug})
+    return path_to("articles:section", slug=slug)
 
 
 def menu_context(context) -> dict:
@@ -82,7 +80,7 @@ def menu_context(context) -> dict:
 def breadcrumbs(section) -> list[tuple[str, str]]:
     """``Trang chủ › Section › Sub-section`` as (name, path) pairs; no query when the
     section was read with its parent (``select_related("parent")``)."""
-    crumbs = [(HOME_NAME, reverse("articles:home"))]
+    crumbs = [(HOME_NAME, path_to("articles:home"))]
     if section.parent_id is not None:
         crumbs.append((section.parent.name, section.parent.get_absolute_url()))
     crumbs.append((section.name, section.get_absolute_url()))

@@ -17,9 +17,11 @@ from collections import defaultdict
 from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 
 from articles.candidates import union_all
 from articles.models import Article, RelatedArticle, Suggestions, TaggedArticle
+from articles.prepared import IDS, MOMENT, Prepared
 
 MAX_RELATED = 6
 # Stored per article: more than a page shows, so an article unpublished since leaves room.
@@ -100,6 +102,16 @@ def suggest(article: Article, limit: int = SUGGESTED) -> list[int]:
     return rank(picks, [(pk, published_at, shared[pk]) for pk, published_at in rows], limit)
 
 
+# Compiled once per process (articles.prepared): the article page's third query.
+_LIVE_BY_ID = Prepared(
+    lambda ids, now: (
+        Article.objects.live(now).summaries().select_related("section").filter(pk__in=ids)
+    ),
+    ids=IDS,
+    now=MOMENT,
+)
+
+
 def related_articles(article: Article, limit: int = MAX_RELATED) -> list[Article]:
     """Up to ``limit`` live articles to read next: the stored suggestions still live, in
     their order; when some are no longer live (unpublished or deleted since), the newest
@@ -110,11 +122,12 @@ def related_articles(article: Article, limit: int = MAX_RELATED) -> list[Article
         ids = article.suggestions.ids  # joined by the article page's query
     except Suggestions.DoesNotExist:  # never stored (published before the table): the rule now
         ids = suggest(article)
-    live = Article.objects.live().summaries().select_related("section")
-    found = live.in_bulk(ids) if ids else {}
+    now = timezone.now()
+    found = {item.pk: item for item in _LIVE_BY_ID(ids=ids, now=now)}
     items = [found[pk] for pk in ids if pk in found][:limit]
     places = min(limit, len(ids))  # a gone suggestion's place, not more (picks stay picks)
     if len(found) < len(ids) and len(items) < places:
+        live = Article.objects.live(now).summaries().select_related("section")
         fill = live.filter(section=article.section_id).exclude(pk__in=[article.pk, *ids])
         items += fill.order_by("-published_at", "-pk")[: places - len(items)]
     return items

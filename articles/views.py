@@ -10,16 +10,18 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods
 
-from articles import cards, dates, keyset, pagecache, richtext
+from articles import article_page, cards, dates, keyset, pagecache, richtext
 from articles.candidates import union_all_over
 from articles.context_processors import site_header
-from articles.corrections import corrections_of, with_corrections
+from articles.corrections import corrections_of
 from articles.links import absolute_url
-from articles.models import Article, Photo, Section, Tag
+from articles.models import Article, Section, Tag
 from articles.names import full_name
+from articles.prepared import IDS, MOMENT, Prepared
 from articles.reads import beacon, lists
 from articles.related import related_articles
 from articles.search import RANKED, clean_query, search_articles
@@ -50,9 +52,9 @@ def read_methods(view):
     return wrapper
 
 
-def _cards():
+def _cards(now=None):
     """Live articles as list cards show them (lead photo, title, sapo, dateline; no byline)."""
-    return Article.objects.live().summaries().select_related("section", "lead_photo")
+    return Article.objects.live(now).summaries().select_related("section", "lead_photo")
 
 
 def _page(request, articles, **kwargs):
@@ -75,32 +77,39 @@ def _canonical(request, page=None):
     return absolute_url(page.absolute_path() if page is not None else request.path)
 
 
-def _latest_per_section(request):
-    """Each section's newest ``PER_SECTION_ON_HOME`` live articles, sections in their order.
-
-    One query whatever the size of the archive or the number of sections: one ``LIMIT``
-    window per section read through the (section, status, published_at, id) index (issue
-    #9; a window function numbered every live article). The section ids come with the
-    header's section menu, kept in the shared cache while the ``SITE`` generation, which
-    every section change moves, stays.
-    """
-    section_ids = site_header(request).section_ids
-    if not section_ids:
-        return []
+def _in_sections(section_ids, now):
+    # One LIMIT window per section read through the (section, status, published_at, id)
+    # index, the windows' ids joined by UNION ALL (articles.candidates).
     windows = union_all_over(
         lambda pk: (
-            Article.objects.live()
+            Article.objects.live(now)
             .filter(section=pk)
             .order_by("-published_at", "-pk")
             .values_list("pk")[:PER_SECTION_ON_HOME]
         ),
         section_ids,
     )
-    cards = (
-        _cards()
+    return (
+        _cards(now)
         .filter(pk__in=windows)
         .order_by("section__position", "section__name", "section_id", "-published_at", "-pk")
     )
+
+
+# The home page's two queries, compiled once per process (articles.prepared).
+_LATEST = Prepared(lambda now: _cards(now)[: LATEST_ON_HOME + 1], now=MOMENT)
+_IN_SECTIONS = Prepared(_in_sections, section_ids=IDS, now=MOMENT)
+
+
+def _latest_per_section(request, now):
+    """Each section's newest ``PER_SECTION_ON_HOME`` live articles, sections in their order.
+
+    One query whatever the size of the archive or the number of sections (issue #9; a
+    window function numbered every live article). The section ids come with the header's
+    section menu, kept in the shared cache while the ``SITE`` generation, which every
+    section change moves, stays.
+    """
+    cards = _IN_SECTIONS(section_ids=site_header(request).section_ids, now=now)
     blocks = [list(articles) for _, articles in groupby(cards, key=lambda a: a.section_id)]
     return [(articles[0].section, articles) for articles in blocks]
 
@@ -109,8 +118,9 @@ def _latest_per_section(request):
 def home(request):
     # Any live article may show here; said outright, as the most-read lists add scopes.
     pagecache.depends_on(pagecache.LISTS)
-    latest = list(_cards()[: LATEST_ON_HOME + 1])
-    blocks = _latest_per_section(request)
+    now = timezone.now()
+    latest = _LATEST(now=now)
+    blocks = _latest_per_section(request, now)
     cards.attach(
         [
             *((article, "h2", True) for article in latest[:1]),
@@ -211,13 +221,13 @@ def search(request):
 
 def article_context(article: Article, *, preview: bool = False) -> dict:
     """What ``articles/article_detail.html`` needs; a preview passes ``preview=True``."""
-    photos = Photo.objects.in_bulk(richtext.photo_ids(article.body))
+    photos = article_page.body_photos(article)
     share_photo = article.share_photo(photos)
     return {
         "article": article,
         "body": richtext.render_body(article.body, photos),
-        "authors": list(article.authors.all()),
-        "tags": list(article.tags.all()),
+        "authors": article_page.authors_of(article),
+        "tags": article_page.tags_of(article),
         "related": related_articles(article),
         "corrections": corrections_of(article),
         "preview": preview,
@@ -234,14 +244,9 @@ def article_context(article: Article, *, preview: bool = False) -> dict:
 
 @read_methods
 def article_detail(request, section_slug, slug, pk):
-    articles = (
-        Article.objects.live()
-        .without_search_columns()
-        .select_related("section__parent", "lead_photo", "suggestions")
-        .prefetch_related("authors", "tags")
-    )
-    articles = with_corrections(articles)  # in the same query (articles/corrections.py)
-    article = get_object_or_404(articles, pk=pk)
+    article = article_page.read(pk)  # with its authors, tags and corrections
+    if article is None:
+        raise Http404("Không có bài viết này.")
     # The id in the URL finds the article whatever its slug or section, so an old URL
     # (the title, hence the slug, changed; or the article moved section) still finds it
     # and answers 301 to the current one. No contrib.redirects row has to be written on

@@ -24,6 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 os.environ["NEWSROOM_PAGE_CACHE_SECONDS"] = "0"
+# Each query as its SQL, not as EXECUTE of a prepared statement (articles/prepared.py), so
+# it can be read and explained as written.
+os.environ["NEWSROOM_PREPARED_STATEMENTS"] = "0"
 
 import django  # noqa: E402
 

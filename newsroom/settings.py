@@ -264,6 +264,9 @@ NEWSROOM_RELATED_TOP_UP = env.bool("NEWSROOM_RELATED_TOP_UP", default=False)
 NEWSROOM_PAGE_CACHE_SECONDS = env.int(
     "NEWSROOM_PAGE_CACHE_SECONDS", default=3600 if REDIS_URL else 0
 )
+# PostgreSQL: reader queries prepared once per connection (articles/prepared.py); 0 behind
+# a pooler in transaction mode.
+NEWSROOM_PREPARED_STATEMENTS = env.bool("NEWSROOM_PREPARED_STATEMENTS", default=True)
 
 # The read API (/api/v1/): requests an anonymous client address may make, ninja's
 # "count/period" (s, m, h, d), counted in the shared cache.

@@ -46,8 +46,9 @@ def build(n):
 # section menu) is two queries on every HTML page then, none on XML (kept in a shared cache
 # afterwards: tests/test_banner_cache.py, tests/test_section_menu.py).
 PAGES = {
-    # banner, menu, article with section and lead photo, authors, tags, body photos, related
-    "article": (lambda a, u: a.get_absolute_url(), 7),
+    # banner, menu; the article with its section, lead photo, authors, tags and corrections
+    # (articles/article_page.py); body photos; related
+    "article": (lambda a, u: a.get_absolute_url(), 5),
     # banner, menu (with the section ids), lead + latest, every section's latest (one LIMIT
     # window per section in one query: bounded by an index, not a window over the archive)
     "home": (lambda a, u: "/", 4),

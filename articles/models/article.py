@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
@@ -9,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from articles import richtext
+from articles.links import path_to
 from articles.search_index import (
     PostgresCoveringIndex,
     PostgresOnlyGinIndex,
@@ -30,9 +30,11 @@ def sanitize_body(html: str | None) -> str:
 
 
 class ArticleQuerySet(AccessQuerySet):
-    def live(self):
-        """Articles a reader may see: published, and ``published_at`` already reached."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+    def live(self, now=None):
+        """Articles a reader may see: published, and ``published_at`` already reached (by
+        ``now``, the present when not given)."""
+        moment = timezone.now() if now is None else now
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=moment)
 
     def scheduled(self):
         """Published articles whose ``published_at`` is still ahead."""
@@ -244,10 +246,8 @@ class Article(AccessMixin, NFCModel):
         self.photos.set(Photo.objects.filter(pk__in=richtext.photo_ids(self.body)))
 
     def get_absolute_url(self):
-        return reverse(
-            "articles:detail",
-            kwargs={"section_slug": self.section.slug, "slug": self.slug, "pk": self.pk},
-        )
+        section_slug = self.section.slug
+        return path_to("articles:detail", section_slug=section_slug, slug=self.slug, pk=self.pk)
 
     @property
     def is_live(self):

@@ -1,8 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from articles.links import path_to
 from articles.text import derive_slug
 
 from .base import NFCModel
@@ -67,4 +67,4 @@ class Section(NFCModel):
         )
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
+        return path_to("articles:section", slug=self.slug)

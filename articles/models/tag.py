@@ -1,10 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import _TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from articles.links import path_to
 from articles.text import clean_line, derive_slug
 
 TAG_NAME_MAX_LENGTH = TagBase._meta.get_field("name").max_length
@@ -95,7 +95,7 @@ class Tag(TagBase):
         return f"{slug}-{i}" if i is not None else slug
 
     def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug})
+        return path_to("articles:tag", slug=self.slug)
 
 
 class TaggedArticle(TaggedItemBase):
