@@ -147,7 +147,7 @@ def outages_table(requests):
         caches = {
             **settings.CACHES,
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "newsroom.cache.RedisCache",
                 "LOCATION": location,
                 "OPTIONS": settings.CACHES["default"].get(
                     "OPTIONS", {"socket_connect_timeout": 0.25, "socket_timeout": 0.5}

@@ -18,7 +18,7 @@ def redis_down():
     caches = {
         **django_settings.CACHES,
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.cache.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{CLOSED_PORT}/0",
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         },

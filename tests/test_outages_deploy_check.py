@@ -27,7 +27,7 @@ def test_the_deploy_check_warns_about_the_page_cache_on_local_memory(settings):
 def test_the_deploy_check_is_quiet_with_a_shared_cache(settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.cache.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{CLOSED_PORT}/0",
         }
     }
