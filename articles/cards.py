@@ -25,6 +25,27 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles import cachesafe
 
+# The columns a card is made of, and a list page's section blocks (``Section`` position and
+# name): list pages read only these (``views._cards``), so a card's key digests only them,
+# and a row is a third of the article's, section's and photo's columns.
+FIELDS = (
+    "title",
+    "slug",
+    "location",
+    "sapo",
+    "published_at",
+    "section__slug",
+    "section__name",
+    "section__position",
+    "section__parent_id",
+    "lead_photo__image",
+    "lead_photo__caption",
+    "lead_photo__alt_text",
+    "lead_photo__width",
+    "lead_photo__height",
+    "lead_photo__renditions",
+)
+
 FILE = "articles/_card_list.html"
 TEMPLATE = f"{FILE}#card"  # django-template-partials: the partial alone
 KEY = "card:{digest}"

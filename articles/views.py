@@ -54,7 +54,8 @@ def read_methods(view):
 
 def _cards(now=None):
     """Live articles as list cards show them (lead photo, title, sapo, dateline; no byline)."""
-    return Article.objects.live(now).summaries().select_related("section", "lead_photo")
+    articles = Article.objects.live(now).select_related("section", "lead_photo")
+    return articles.only(*cards.FIELDS)
 
 
 def _page(request, articles, **kwargs):
