@@ -24,6 +24,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from articles import cachesafe
+from articles.models import Article
 
 # The columns a card is made of, and a list page's section blocks (``Section`` position and
 # name): list pages read only these (``views._cards``), so a card's key digests only them,
@@ -45,6 +46,13 @@ FIELDS = (
     "lead_photo__height",
     "lead_photo__renditions",
 )
+
+
+def queryset(now=None):
+    """Live articles (at ``now``) as list cards show them: lead photo, title, sapo, dateline."""
+    articles = Article.objects.live(now).select_related("section", "lead_photo")
+    return articles.only(*FIELDS)
+
 
 FILE = "articles/_card_list.html"
 TEMPLATE = f"{FILE}#card"  # django-template-partials: the partial alone

@@ -1,7 +1,6 @@
 """Reader pages. Every one asks for articles through ``Article.objects.live()``."""
 
 from functools import wraps
-from itertools import groupby
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -14,22 +13,18 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods
 
-from articles import article_page, cards, dates, keyset, pagecache, richtext
-from articles.candidates import union_all_over
+from articles import article_page, cards, dates, home_page, keyset, pagecache, richtext
 from articles.context_processors import site_header
 from articles.corrections import corrections_of
 from articles.links import absolute_url
 from articles.models import Article, Section, Tag
 from articles.names import full_name
-from articles.prepared import IDS, MOMENT, Prepared
 from articles.reads import beacon, lists
 from articles.related import related_articles
 from articles.search import RANKED, clean_query, search_articles
 
 PER_PAGE = keyset.PER_PAGE
 SEARCH_MAX_PAGES = RANKED // PER_PAGE  # 15: every ranked match, no more
-LATEST_ON_HOME = 10
-PER_SECTION_ON_HOME = 4
 READ_METHODS = ["GET", "HEAD", "OPTIONS"]
 
 
@@ -52,12 +47,6 @@ def read_methods(view):
     return wrapper
 
 
-def _cards(now=None):
-    """Live articles as list cards show them (lead photo, title, sapo, dateline; no byline)."""
-    articles = Article.objects.live(now).select_related("section", "lead_photo")
-    return articles.only(*cards.FIELDS)
-
-
 def _page(request, articles, **kwargs):
     """The page of ``articles`` the request asks for (``articles.keyset``), with their
     cards (``articles.cards``), or a redirect."""
@@ -78,50 +67,13 @@ def _canonical(request, page=None):
     return absolute_url(page.absolute_path() if page is not None else request.path)
 
 
-def _in_sections(section_ids, now):
-    # One LIMIT window per section read through the (section, status, published_at, id)
-    # index, the windows' ids joined by UNION ALL (articles.candidates).
-    windows = union_all_over(
-        lambda pk: (
-            Article.objects.live(now)
-            .filter(section=pk)
-            .order_by("-published_at", "-pk")
-            .values_list("pk")[:PER_SECTION_ON_HOME]
-        ),
-        section_ids,
-    )
-    return (
-        _cards(now)
-        .filter(pk__in=windows)
-        .order_by("section__position", "section__name", "section_id", "-published_at", "-pk")
-    )
-
-
-# The home page's two queries, compiled once per process (articles.prepared).
-_LATEST = Prepared(lambda now: _cards(now)[: LATEST_ON_HOME + 1], now=MOMENT)
-_IN_SECTIONS = Prepared(_in_sections, section_ids=IDS, now=MOMENT)
-
-
-def _latest_per_section(request, now):
-    """Each section's newest ``PER_SECTION_ON_HOME`` live articles, sections in their order.
-
-    One query whatever the size of the archive or the number of sections (issue #9; a
-    window function numbered every live article). The section ids come with the header's
-    section menu, kept in the shared cache while the ``SITE`` generation, which every
-    section change moves, stays.
-    """
-    cards = _IN_SECTIONS(section_ids=site_header(request).section_ids, now=now)
-    blocks = [list(articles) for _, articles in groupby(cards, key=lambda a: a.section_id)]
-    return [(articles[0].section, articles) for articles in blocks]
-
-
 @read_methods
 def home(request):
     # Any live article may show here; said outright, as the most-read lists add scopes.
     pagecache.depends_on(pagecache.LISTS)
-    now = timezone.now()
-    latest = _LATEST(now=now)
-    blocks = _latest_per_section(request, now)
+    # The section ids come with the header's menu, kept in the shared cache while the
+    # SITE generation, which every section change moves, stays: no query for them.
+    latest, blocks = home_page.read(site_header(request).section_ids, timezone.now())
     cards.attach(
         [
             *((article, "h2", True) for article in latest[:1]),
@@ -154,7 +106,7 @@ def section_detail(request, slug):
     if section is None:
         raise Http404("Không có chuyên mục này.")
     pagecache.depends_on(*(pagecache.section_scope(s.pk) for s in family))
-    page = _page(request, _cards().filter(section_id__in=[s.pk for s in family]))
+    page = _page(request, cards.queryset().filter(section_id__in=[s.pk for s in family]))
     if isinstance(page, HttpResponse):
         return page
     return _list_page(
@@ -176,7 +128,7 @@ def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     pagecache.depends_on(pagecache.tag_scope(tag.pk))
     # A tag without a live article has no page: its first page is empty, a 404.
-    page = _page(request, _cards().filter(tags=tag), allow_empty=False)
+    page = _page(request, cards.queryset().filter(tags=tag), allow_empty=False)
     if isinstance(page, HttpResponse):
         return page
     return _list_page(
@@ -191,7 +143,7 @@ def author_detail(request, pk):
     author = get_object_or_404(get_user_model(), pk=pk)
     pagecache.depends_on(pagecache.author_scope(author.pk))
     # Only people with a live article have a public page: no list of staff accounts.
-    page = _page(request, _cards().filter(authors=author), allow_empty=False)
+    page = _page(request, cards.queryset().filter(authors=author), allow_empty=False)
     if isinstance(page, HttpResponse):
         return page
     return _list_page(

@@ -27,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+# Each query as its SQL (EXPLAINed below), not as EXECUTE of a prepared statement.
+os.environ["NEWSROOM_PREPARED_STATEMENTS"] = "0"
 
 import django  # noqa: E402
 
@@ -36,9 +38,10 @@ from django.db import connection  # noqa: E402
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value, Window  # noqa: E402
 from django.db.models.functions import Coalesce, RowNumber  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
-from articles import views  # noqa: E402
-from articles.models import Article, RelatedArticle, TaggedArticle  # noqa: E402
+from articles import cards, home_page  # noqa: E402
+from articles.models import Article, RelatedArticle, Section, TaggedArticle  # noqa: E402
 from articles.related import related_articles, suggest  # noqa: E402
 
 
@@ -81,7 +84,7 @@ def old_related(article, limit=6):
 def old_sections():
     """Before issue #9: every live article numbered by a window function, four kept."""
     return list(
-        views._cards()
+        cards.queryset()
         .annotate(
             row=Window(
                 RowNumber(),
@@ -89,13 +92,13 @@ def old_sections():
                 order_by=[F("published_at").desc(), F("pk").desc()],
             )
         )
-        .filter(row__lte=views.PER_SECTION_ON_HOME)
+        .filter(row__lte=home_page.PER_SECTION)
         .order_by("section__position", "section__name", "section_id", "row")
     )
 
 
 def new_sections():
-    return views._latest_per_section()
+    return home_page.read(list(Section.objects.values_list("pk", flat=True)), timezone.now())
 
 
 def timed(call, arg=None):

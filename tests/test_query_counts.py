@@ -49,9 +49,9 @@ PAGES = {
     # banner, menu; the article with its section, lead photo, authors, tags and corrections
     # (articles/article_page.py); body photos; related
     "article": (lambda a, u: a.get_absolute_url(), 5),
-    # banner, menu (with the section ids), lead + latest, every section's latest (one LIMIT
-    # window per section in one query: bounded by an index, not a window over the archive)
-    "home": (lambda a, u: "/", 4),
+    # banner, menu (with the section ids); the lead, the latest and every section's latest in
+    # one query (a LIMIT window each, read through an index: articles/home_page.py)
+    "home": (lambda a, u: "/", 3),
     # banner, menu, section and its subsections, page (no count: issue #9)
     "section": (lambda a, u: a.section.get_absolute_url(), 4),
     # banner, menu, tag, page
