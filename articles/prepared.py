@@ -100,6 +100,9 @@ class _Compiled:
         self.init_list = [column[0].target.attname for column in compiler.select[start:end]]
         self.annotations = list(compiler.annotation_col_map.items())
         self.alias = alias
+        # How each select_related row part becomes an instance: fixed by the SQL, as the
+        # column ranges are; they keep no state between rows.
+        self.populators = get_related_populators(klass_info, compiler.select, alias)
         self.statement = None
         if connection.vendor == "postgresql":
             table = self.model._meta.db_table
@@ -110,21 +113,23 @@ class _Compiled:
         params = list(self.params)
         for name, slots in self.slots.items():
             arg, value = args[name], values[name]
-            given = value if arg.many else [value] * len(slots)
-            for slot, item in zip(slots, given, strict=True):
-                params[slot] = arg.prep(connection, item)
+            if arg.many:
+                given = [arg.prep(connection, item) for item in value]
+            else:  # one value in several places ("now" in each of the home page's windows)
+                given = [arg.prep(connection, value)] * len(slots)
+            for slot, param in zip(slots, given, strict=True):
+                params[slot] = param
         with connection.cursor() as cursor:
             if self.statement is None or not settings.NEWSROOM_PREPARED_STATEMENTS:
                 cursor.execute(self.sql, params)
             else:
                 self.statement.execute(connection, cursor, params)
             rows = cursor.fetchall()
-        compiler, (start, end) = self.compiler, self.model_columns
-        populators = get_related_populators(compiler.klass_info, compiler.select, self.alias)
+        start, end = self.model_columns
         found = []
-        for row in compiler.results_iter([rows]):
+        for row in self.compiler.results_iter([rows]):
             obj = self.model.from_db(self.alias, self.init_list, row[start:end])
-            for populator in populators:
+            for populator in self.populators:
                 populator.populate(row, obj)
             for name, position in self.annotations:
                 setattr(obj, name, row[position])
