@@ -77,18 +77,19 @@ def authors_of(article: Article) -> list:
     if not hasattr(article, AUTHORS):
         return list(article.authors.all()) if article.pk else []
     fields = ("id", "username", "first_name", "last_name")
-    user = get_user_model()
-    return [
-        instance(user, article._state.db, {f: item[f] for f in fields})
-        for item in unfolded(getattr(article, AUTHORS), order="row")
-    ]
+    return _instances(article, AUTHORS, get_user_model(), fields)
 
 
 def tags_of(article: Article) -> list[Tag]:
     """The article's tags in the journalist's order, from ``read`` or by a query."""
     if not hasattr(article, TAGS):
         return list(article.tags.all()) if article.pk else []
+    return _instances(article, TAGS, Tag, ("id", "name", "slug"))
+
+
+def _instances(article: Article, column: str, model, fields) -> list:
+    """The rows folded in ``column`` by ``read``, as ``model`` instances, in row order."""
     return [
-        instance(Tag, article._state.db, {f: item[f] for f in ("id", "name", "slug")})
-        for item in unfolded(getattr(article, TAGS), order="row")
+        instance(model, article._state.db, {f: item[f] for f in fields})
+        for item in unfolded(getattr(article, column), order="row")
     ]
