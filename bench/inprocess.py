@@ -12,40 +12,21 @@ home page and a search, each after 20 unmeasured requests.
 """
 
 import argparse
-import logging
-import os
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-os.environ["NEWSROOM_PAGE_CACHE_SECONDS"] = "0"
-os.environ.setdefault("DJANGO_DEBUG", "0")
-os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
-
-import django  # noqa: E402
-
-django.setup()
-logging.disable(logging.CRITICAL)
-
-from django.test import Client  # noqa: E402
-
-from articles.models import Article  # noqa: E402
+from cold_client import article_url, setup  # bench/, beside this script
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=100)
     args = parser.parse_args()
-    article = Article.objects.live().order_by("-published_at")[500]
+    client = setup()
     pages = {
-        "article": article.get_absolute_url(),
+        "article": article_url(),
         "home": "/",
         "search": "/tim-kiem/?q=h%E1%BA%A3i+ph%C3%B2ng",
     }
-    client = Client()
     print("| page | ms per request |\n|---|---:|")
     for name, path in pages.items():
         for _ in range(20):

@@ -13,27 +13,9 @@ the cumulative and the own-time tables (bench/RESULTS.md, 10k-s7-wagtail, quotes
 import argparse
 import cProfile
 import io
-import logging
-import os
 import pstats
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-os.environ["NEWSROOM_PAGE_CACHE_SECONDS"] = "0"
-os.environ.setdefault("DJANGO_DEBUG", "0")
-os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
-
-import django  # noqa: E402
-
-django.setup()
-logging.disable(logging.CRITICAL)
-
-from django.test import Client  # noqa: E402
-
-from articles.models import Article  # noqa: E402
+from cold_client import article_url, setup  # bench/, beside this script
 
 
 def main() -> None:
@@ -41,8 +23,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--lines", type=int, default=40)
     args = parser.parse_args()
-    url = Article.objects.live().order_by("-published_at")[500].get_absolute_url()
-    client = Client()
+    client = setup()
+    url = article_url()
     for _ in range(30):
         client.get(url)
     profile = cProfile.Profile()
