@@ -7,7 +7,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from articles import publishing
+from articles import presence, publishing
 from articles.models import Article, Autosave
 from tests.factories import own_article, staff_member
 
@@ -97,6 +97,13 @@ def test_restoring_does_not_overwrite_a_colleagues_newer_save(
     page.fill("#id_title", "Bản của phóng viên")
     expect(page.locator("#autosave-status")).to_contain_text("Đã lưu tự động lúc", timeout=8000)
     page.close()
+    # The closed tab's goodbye beacon (presence, "roi") is answered in the live server's
+    # thread, which reads the article: on SQLite that read, still running, locks the table
+    # against the save below ("database table is locked", seen in CI). Wait for it.
+    for _ in range(50):
+        if not presence.others(article.pk, editor):
+            break
+        time.sleep(0.1)
 
     # The editor saves meanwhile.
     article.refresh_from_db()
